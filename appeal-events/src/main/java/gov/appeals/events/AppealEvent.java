@@ -1,0 +1,47 @@
+package gov.appeals.events;
+
+import java.time.Instant;
+
+/**
+ * A stage change of one appeal. Every event is an immutable record with a CloudEvents type that carries its
+ * version ({@code gov.appeals.AppealAccepted.v1}); additive changes keep the version, breaking ones add a new type.
+ *
+ * <p>{@link #version()} orders the events of one appeal across topics: the producer of a stage change sets it to
+ * one more than the highest version it has seen for that appeal. Because each stage is caused by the one before it
+ * (an appeal is signed only after it was assigned), this is a total order per appeal, and a consumer that reads
+ * several topics applies a status only when its version is newer than what it holds. Together with
+ * {@link #eventId()} it is also the idempotency key: an event delivered twice changes nothing the second time.
+ */
+public sealed interface AppealEvent
+        permits AppealAccepted, AppealAssigned, AppealSentToTriage, AppealSigned, AppealResponded, AppealRated,
+        AppealReopened, AppealClosed {
+
+    /** Unique id of this event (the CloudEvents {@code id}); a re-sent event keeps its id. */
+    String eventId();
+
+    AppealRef appeal();
+
+    /** Position of this stage change in the appeal's history, 1 for the acceptance. */
+    int version();
+
+    Instant occurredAt();
+
+    /** Who caused it: {@code hotline}, {@code staff:<name>}, {@code triage:<name>}, {@code system:<service>}. */
+    String actor();
+
+    /** The department the stage concerns, or null when none does (acceptance, rating). */
+    String department();
+
+    /** The CloudEvents type, e.g. {@code gov.appeals.AppealSigned.v1}. */
+    String type();
+
+    /** The topic the event is published on. */
+    String topic();
+
+    /** The status the appeal has once this event happened. */
+    AppealStatus status();
+
+    default String appealId() {
+        return appeal().appealId();
+    }
+}

@@ -1,0 +1,6 @@
+package gov.appeals.events;
+
+/** The stages of DESIGN.md §1 as the status API shows them. */
+public enum AppealStatus {
+    RECEIVED, ACCEPTED, REJECTED, TRIAGE, ASSIGNED, SIGNED, RESPONDED, REOPENED, CLOSED
+}

@@ -1,0 +1,60 @@
+package gov.appeals.events;
+
+import java.util.Map;
+import java.util.Optional;
+
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * JSON for event payloads. Reading is tolerant on purpose (unknown properties ignored, unknown enum values read as
+ * null) so that additive changes keep an event's version; HTTP request binding in the services is strict instead.
+ */
+public final class EventCodec {
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
+            .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+
+    private static final Map<String, Class<? extends AppealEvent>> TYPES = Map.of(
+            AppealAccepted.TYPE, AppealAccepted.class,
+            AppealAssigned.TYPE, AppealAssigned.class,
+            AppealSentToTriage.TYPE, AppealSentToTriage.class,
+            AppealSigned.TYPE, AppealSigned.class,
+            AppealResponded.TYPE, AppealResponded.class,
+            AppealRated.TYPE, AppealRated.class,
+            AppealReopened.TYPE, AppealReopened.class,
+            AppealClosed.TYPE, AppealClosed.class);
+
+    private EventCodec() {
+    }
+
+    public static byte[] encode(AppealEvent event) {
+        return JSON.writeValueAsBytes(event);
+    }
+
+    /**
+     * @return the event, or empty when the type is one this contract does not know (a newer producer's type, which
+     * a consumer skips rather than fails on)
+     * @throws IllegalArgumentException when a known type's payload is not valid JSON for it
+     */
+    public static Optional<AppealEvent> decode(String type, byte[] payload) {
+        Class<? extends AppealEvent> target = type == null ? null : TYPES.get(type);
+        if (target == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readValue(payload, target));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Malformed " + type + " payload: " + e.getMessage(), e);
+        }
+    }
+
+    public static boolean isKnownType(String type) {
+        return type != null && TYPES.containsKey(type);
+    }
+}
