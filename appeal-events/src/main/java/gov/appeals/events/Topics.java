@@ -15,13 +15,14 @@ public final class Topics {
     /** Every later stage change: signed, responded, rated, reopened, closed. */
     public static final String LIFECYCLE = "appeals.lifecycle";
 
-    /** Suffix of the dead-letter topic that receives what a consumer group could not process after retries. */
-    public static final String DLQ_SUFFIX = ".dlq";
-
     private Topics() {
     }
 
-    public static String dlqOf(String topic, String consumerGroup) {
-        return topic + "." + consumerGroup + DLQ_SUFFIX;
+    /**
+     * The dead-letter topic of one consumer group, e.g. {@code appeals.dispatch-service.dlq}: a message that still
+     * fails after the binder's retries lands there with its error and original topic in headers, for replay.
+     */
+    public static String dlqFor(String consumerGroup) {
+        return "appeals." + consumerGroup + ".dlq";
     }
 }
