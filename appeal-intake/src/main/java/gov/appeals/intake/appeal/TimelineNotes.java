@@ -1,0 +1,83 @@
+package gov.appeals.intake.appeal;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+
+import gov.appeals.events.AppealAccepted;
+import gov.appeals.events.AppealAssigned;
+import gov.appeals.events.AppealClosed;
+import gov.appeals.events.AppealEvent;
+import gov.appeals.events.AppealRated;
+import gov.appeals.events.AppealReopened;
+import gov.appeals.events.AppealResponded;
+import gov.appeals.events.AppealSentToTriage;
+import gov.appeals.events.AppealSigned;
+import gov.appeals.events.Rating;
+import gov.appeals.events.Urgency;
+import gov.appeals.events.calendar.WorkingCalendar;
+
+/** The sentence a person reads in an appeal's timeline for each stage change. */
+public final class TimelineNotes {
+
+    private static final DateTimeFormatter SHANGHAI_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(WorkingCalendar.ZONE);
+
+    private TimelineNotes() {
+    }
+
+    public static String accepted(String number, String category, Urgency urgency) {
+        return "accepted as " + number + ", " + (category == null ? "no category matched (triage decides)"
+                : "category " + category) + ", " + urgency.name().toLowerCase() + " urgency";
+    }
+
+    public static String rated(Rating rating, Boolean resolved, String comment) {
+        String note = "rated " + rating + (resolved == null ? "" : resolved ? ", problem resolved" : ", problem not resolved");
+        return comment == null || comment.isBlank() ? note : note + ": " + comment;
+    }
+
+    public static String of(AppealEvent event) {
+        if (event instanceof AppealAccepted e) {
+            return accepted(e.appeal().number(), e.category(), e.urgency());
+        }
+        if (event instanceof AppealAssigned e) {
+            String note = "assigned to " + e.department() + " by " + e.decidedBy();
+            if (!e.coHandlers().isEmpty()) {
+                note += " with co-handlers " + String.join(", ", e.coHandlers());
+            }
+            return withReason(note, e.reason()) + answerBy(e.deadlines() == null ? null : e.deadlines().answerBy());
+        }
+        if (event instanceof AppealSentToTriage e) {
+            return withReason("sent to triage at " + e.department(), e.reason());
+        }
+        if (event instanceof AppealSigned e) {
+            return "signed for by " + e.department() + (e.withinDeadline() ? " in time" : " after the deadline");
+        }
+        if (event instanceof AppealResponded e) {
+            return "answered by " + e.department() + " (" + e.result() + ")"
+                    + (e.withinDeadline() ? "" : " after the deadline");
+        }
+        if (event instanceof AppealRated e) {
+            return rated(e.rating(), e.resolved(), e.comment());
+        }
+        if (event instanceof AppealReopened e) {
+            return withReason("reopened to " + e.department(), e.reason())
+                    + answerBy(e.deadlines() == null ? null : e.deadlines().answerBy());
+        }
+        if (event instanceof AppealClosed e) {
+            return "closed" + (e.reason() == null ? "" : switch (e.reason()) {
+                case SATISFIED -> ": the enterprise was satisfied";
+                case BASICALLY_SATISFIED -> ": the enterprise was basically satisfied";
+                case NO_RATING_IN_TIME -> ": no rating within the callback window";
+            });
+        }
+        return event.type();
+    }
+
+    private static String withReason(String note, String reason) {
+        return reason == null || reason.isBlank() ? note : note + ": " + reason;
+    }
+
+    private static String answerBy(Instant answerBy) {
+        return answerBy == null ? "" : "; answer due " + SHANGHAI_TIME.format(answerBy);
+    }
+}

@@ -1,0 +1,317 @@
+package gov.appeals.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import gov.appeals.events.AnswerResult;
+import gov.appeals.events.AppealAccepted;
+import gov.appeals.events.AppealAssigned;
+import gov.appeals.events.AppealClosed;
+import gov.appeals.events.AppealRated;
+import gov.appeals.events.AppealRef;
+import gov.appeals.events.AppealReopened;
+import gov.appeals.events.AppealResponded;
+import gov.appeals.events.AppealSigned;
+import gov.appeals.events.AppealStatus;
+import gov.appeals.events.CloudEventHeaders;
+import gov.appeals.events.Enterprise;
+import gov.appeals.events.Deadlines;
+import gov.appeals.events.Rating;
+import gov.appeals.events.Source;
+import gov.appeals.events.Topics;
+import gov.appeals.events.Urgency;
+import gov.appeals.intake.appeal.AppealDocument;
+import gov.appeals.intake.outbox.OutboxEntry;
+import gov.appeals.testsupport.KafkaTestClient;
+import gov.appeals.testsupport.TestInfrastructure;
+
+/** Acceptance, the status view and ratings, seen from outside: HTTP in and out, Kafka in and out. */
+class IntakeServiceTest extends ServiceTestSupport {
+
+    private static final String GROUP = "appeal-intake";
+    private static final String DISPATCH = "/appeals/dispatch-service";
+    private static final String FEEDBACK = "/appeals/feedback-service";
+    private static final Duration KAFKA_WAIT = Duration.ofSeconds(30);
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    private static KafkaTestClient kafka;
+    private static Admin admin;
+
+    @BeforeAll
+    static void clients() {
+        kafka = KafkaTestClient.forTestInfrastructure();
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.start().kafkaBootstrapServers());
+        admin = Admin.create(props);
+    }
+
+    @AfterAll
+    static void close() {
+        admin.close();
+    }
+
+    @Test
+    void acceptsAnAppealAndAnnouncesItOnAppealsAccepted() {
+        Map<String, Object> body = appeal("HOTLINE_12345", nextExternalId());
+        var accepted = http.post().uri("/api/v1/appeals").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange()
+                .expectStatus().isCreated()
+                .expectHeader().valueMatches("Location", "/api/v1/appeals/[0-9a-f-]{36}")
+                .expectBody(MAP).returnResult().getResponseBody();
+        String id = (String) accepted.get("id");
+        assertThat(accepted.get("number").toString()).matches("QS-\\d{8}-\\d{6}");
+        assertThat(accepted.get("status")).isEqualTo("ACCEPTED");
+
+        var received = kafka.awaitFirst(KAFKA_WAIT, r -> id.equals(r.key()), Topics.ACCEPTED).orElseThrow();
+        assertThat(received.header(CloudEventHeaders.TYPE)).isEqualTo(AppealAccepted.TYPE);
+        assertThat(received.header(CloudEventHeaders.SOURCE)).isEqualTo("/appeals/appeal-intake");
+        assertThat(received.header(CloudEventHeaders.SUBJECT)).isEqualTo(id);
+        assertThat(received.header(CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+        AppealAccepted event = (AppealAccepted) received.event();
+        assertThat(received.header(CloudEventHeaders.ID)).isEqualTo(event.eventId());
+        assertThat(event.appeal()).isEqualTo(new AppealRef(id, (String) accepted.get("number"), Source.HOTLINE_12345,
+                (String) body.get("externalId")));
+        assertThat(event.version()).isEqualTo(1);
+        assertThat(event.actor()).isEqualTo("hotline");
+        assertThat(event.category()).isEqualTo("FINANCING");
+        assertThat(event.urgency()).isEqualTo(Urgency.NORMAL);
+        assertThat(event.enterprise().phone()).isEqualTo("13078106871");
+        assertThat(event.deadlines().answerBy()).isAfter(event.deadlines().signBy());
+
+        var view = get(id);
+        assertThat(view).containsEntry("status", "ACCEPTED").containsEntry("category", "FINANCING")
+                .containsEntry("urgency", "NORMAL").containsEntry("version", 1).containsEntry("street", "ST-ML");
+        assertThat(map(view.get("enterprise"))).containsEntry("phone", "130****6871")
+                .containsEntry("creditCode", "91310114CL12TH3B1T");
+        assertThat(map(view.get("deadlines"))).containsEntry("answerBy", event.deadlines().answerBy().toString());
+        assertThat(timeline(view)).extracting(t -> t.get("status"), t -> t.get("actor"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("RECEIVED", "hotline"),
+                        org.assertj.core.groups.Tuple.tuple("ACCEPTED", "hotline"));
+        assertThat(view.get("answer")).isNull();
+        assertThat(view.get("rating")).isNull();
+        await().atMost(KAFKA_WAIT).until(() -> mongo.findById(id, AppealDocument.class).block().outbox().isEmpty());
+    }
+
+    @Test
+    void answersARepeatedSubmissionWithTheSameAppealAndPublishesNothingNew() {
+        Map<String, Object> body = appeal("ONLINE_PORTAL", nextExternalId());
+        var first = post(body).expectStatus().isCreated().expectBody(MAP).returnResult().getResponseBody();
+        var again = post(body).expectStatus().isOk().expectHeader().doesNotExist("Location")
+                .expectBody(MAP).returnResult().getResponseBody();
+        assertThat(again).isEqualTo(first);
+
+        var byExternalId = http.get().uri(u -> u.path("/api/v1/appeals").queryParam("source", "ONLINE_PORTAL")
+                        .queryParam("externalId", body.get("externalId")).build())
+                .exchange().expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody();
+        assertThat(byExternalId).containsEntry("id", first.get("id"));
+        assertThat(timeline(byExternalId)).extracting(t -> t.get("actor")).containsOnly("portal");
+
+        kafka.awaitFirst(KAFKA_WAIT, r -> first.get("id").equals(r.key()), Topics.ACCEPTED).orElseThrow();
+        assertThat(kafka.readAll(Duration.ofSeconds(3), r -> first.get("id").equals(r.key()), Topics.ACCEPTED))
+                .hasSize(1);
+    }
+
+    @Test
+    void appliesAnAssignmentDeliveredTwiceOnlyOnce() {
+        String id = acceptedAppealId();
+        AppealRef ref = ref(id);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Deadlines deadlines = new Deadlines(now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(1)),
+                now.plus(Duration.ofDays(7)));
+        AppealAssigned assigned = new AppealAssigned(UUID.randomUUID().toString(), ref, 2, now, "system:dispatch-service",
+                "JD-SCJG", List.of("JD-SWJ"), "REGISTRATION", "rule:category:REGISTRATION", "经营范围变更属市场监管",
+                deadlines);
+        kafka.publish(new AppealAssigned(UUID.randomUUID().toString(), ref(UUID.randomUUID().toString()), 2, now,
+                "system:dispatch-service", "JD-JW", List.of(), null, "rule:x", null, null), DISPATCH);
+        kafka.publish(assigned, DISPATCH);
+        kafka.publish(assigned, DISPATCH);
+        awaitConsumed(Topics.ASSIGNED);
+
+        var view = get(id);
+        assertThat(view).containsEntry("status", "ASSIGNED").containsEntry("leadDepartment", "JD-SCJG")
+                .containsEntry("category", "REGISTRATION").containsEntry("version", 2);
+        assertThat(view.get("coHandlers")).isEqualTo(List.of("JD-SWJ"));
+        assertThat(map(view.get("deadlines"))).containsEntry("answerBy", deadlines.answerBy().toString());
+        var assignedEntries = timeline(view).stream().filter(t -> "ASSIGNED".equals(t.get("status"))).toList();
+        assertThat(assignedEntries).hasSize(1);
+        assertThat(assignedEntries.get(0)).containsEntry("department", "JD-SCJG")
+                .containsEntry("actor", "system:dispatch-service");
+        assertThat((String) assignedEntries.get(0).get("note"))
+                .startsWith("assigned to JD-SCJG by rule:category:REGISTRATION with co-handlers JD-SWJ: 经营范围变更属市场监管");
+    }
+
+    @Test
+    void recordsALateOlderEventInTheTimelineWithoutTakingTheStatusBack() {
+        String id = acceptedAppealId();
+        Instant assignedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        kafka.publish(new AppealSigned(UUID.randomUUID().toString(), ref(id), 3, assignedAt.plusSeconds(60),
+                "staff:li", "JD-JW", true), DISPATCH);
+        awaitStatus(id, "SIGNED");
+        kafka.publish(new AppealAssigned(UUID.randomUUID().toString(), ref(id), 2, assignedAt,
+                "system:dispatch-service", "JD-JW", List.of(), null, "rule:category:FINANCING", null, null), DISPATCH);
+
+        await().atMost(KAFKA_WAIT).untilAsserted(() -> assertThat(timeline(get(id)))
+                .extracting(t -> t.get("status")).containsExactly("RECEIVED", "ACCEPTED", "ASSIGNED", "SIGNED"));
+        assertThat(get(id)).containsEntry("status", "SIGNED").containsEntry("version", 3)
+                .containsEntry("leadDepartment", null);
+    }
+
+    @Test
+    void recordsARatingOnceAndLetsTheEnterpriseRateAgainAfterAReopening() {
+        String id = acceptedAppealId();
+        kafka.publish(new AppealResponded(UUID.randomUUID().toString(), ref(id), 2, Instant.now(), "staff:wang", "JD-JW",
+                AnswerResult.RESOLVED, "已协调银行续贷", true), FEEDBACK);
+        awaitStatus(id, "RESPONDED");
+        assertThat(map(get(id).get("answer"))).containsEntry("result", "RESOLVED").containsEntry("text", "已协调银行续贷")
+                .containsEntry("department", "JD-JW");
+
+        Map<String, Object> dissatisfied = Map.of("rating", "DISSATISFIED", "resolved", false, "comment", "仍未放款");
+        rate(id, dissatisfied).expectStatus().isAccepted().expectBody(MAP)
+                .isEqualTo(Map.of("id", id, "status", "RESPONDED"));
+        AppealRated rated = (AppealRated) kafka.awaitFirst(KAFKA_WAIT,
+                r -> id.equals(r.key()) && r.event() instanceof AppealRated, Topics.LIFECYCLE).orElseThrow().event();
+        assertThat(rated.version()).isEqualTo(3);
+        assertThat(rated.rating()).isEqualTo(Rating.DISSATISFIED);
+        assertThat(rated.resolved()).isFalse();
+        assertThat(rated.comment()).isEqualTo("仍未放款");
+        assertThat(rated.actor()).isEqualTo("hotline");
+
+        rate(id, dissatisfied).expectStatus().isAccepted();
+        rate(id, Map.of("rating", "SATISFIED")).expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.currentStatus").isEqualTo("RESPONDED");
+        assertThat(kafka.readAll(Duration.ofSeconds(3), r -> id.equals(r.key()) && r.event() instanceof AppealRated,
+                Topics.LIFECYCLE)).hasSize(1);
+        assertThat(map(get(id).get("rating"))).containsEntry("rating", "DISSATISFIED").containsEntry("resolved", false);
+
+        kafka.publish(new AppealReopened(UUID.randomUUID().toString(), ref(id), 4, Instant.now(),
+                "system:feedback-service", "JD-JW", "enterprise dissatisfied", null), FEEDBACK);
+        awaitStatus(id, "REOPENED");
+        rate(id, Map.of("rating", "SATISFIED")).expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectBody().jsonPath("$.currentStatus").isEqualTo("REOPENED")
+                .jsonPath("$.detail").value(d -> assertThat(d.toString()).contains("REOPENED"));
+
+        kafka.publish(new AppealResponded(UUID.randomUUID().toString(), ref(id), 5, Instant.now(), "staff:wang",
+                "JD-JW", AnswerResult.RESOLVED, "已放款", true), FEEDBACK);
+        awaitStatus(id, "RESPONDED");
+        assertThat(get(id).get("rating")).isNull();
+        rate(id, Map.of("rating", "SATISFIED", "resolved", true)).expectStatus().isAccepted();
+        AppealRated second = (AppealRated) kafka.awaitFirst(KAFKA_WAIT, r -> id.equals(r.key())
+                && r.event() instanceof AppealRated ar && ar.rating() == Rating.SATISFIED, Topics.LIFECYCLE)
+                .orElseThrow().event();
+        assertThat(second.version()).isEqualTo(6);
+
+        kafka.publish(new AppealClosed(UUID.randomUUID().toString(), ref(id), 7, Instant.now(),
+                "system:feedback-service", "JD-JW", AppealClosed.ClosureReason.SATISFIED), FEEDBACK);
+        awaitStatus(id, "CLOSED");
+        assertThat(timeline(get(id))).extracting(e -> e.get("status")).containsExactly("RECEIVED", "ACCEPTED",
+                "RESPONDED", "RESPONDED", "REOPENED", "RESPONDED", "RESPONDED", "CLOSED");
+    }
+
+    @Test
+    void refusesARatingBeforeTheAppealWasAnswered() {
+        String id = acceptedAppealId();
+        rate(id, Map.of("rating", "SATISFIED")).expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.currentStatus").isEqualTo("ACCEPTED");
+        rate(UUID.randomUUID().toString(), Map.of("rating", "SATISFIED")).expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        rate(id, Map.of("resolved", true, "comment", "好".repeat(501))).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[*].field").value(f -> assertThat(f).isEqualTo(List.of("rating", "comment")));
+    }
+
+    @Test
+    void sweepsAnEventTheRelayLeftPendingOntoItsTopic() {
+        String id = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        AppealAccepted stranded = new AppealAccepted(UUID.randomUUID().toString(),
+                new AppealRef(id, "QS-20260101-000001", Source.ONLINE_PORTAL, nextExternalId()), 1, now, "portal",
+                new Enterprise("上海云帆软件有限公司", "91310114H0QWX2EA8R", "吴先生", "13891354422"), "ST-WG", "标题",
+                "内容", null, Urgency.NORMAL, new Deadlines(now, now, now));
+        // As a crash between the insert and the relay would leave it: stored with its event still pending.
+        mongo.insert(new AppealDocument(id, stranded.appeal().number(), Source.ONLINE_PORTAL,
+                stranded.appeal().externalId(), AppealStatus.ACCEPTED, 1, null, Urgency.NORMAL, "ST-WG", "标题", "内容",
+                stranded.enterprise(), null, List.of(), stranded.deadlines(), null, null, List.of(),
+                List.of(OutboxEntry.of(stranded, now)), now)).block();
+
+        var received = kafka.awaitFirst(KAFKA_WAIT, r -> id.equals(r.key()), Topics.ACCEPTED).orElseThrow();
+        assertThat(received.header(CloudEventHeaders.ID)).isEqualTo(stranded.eventId());
+        await().atMost(KAFKA_WAIT).until(() -> mongo.findById(id, AppealDocument.class).block().outbox().isEmpty());
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------------------
+
+    private final Map<String, AppealRef> refs = new HashMap<>();
+
+    private String acceptedAppealId() {
+        var body = post(appeal("HOTLINE_12345", nextExternalId())).expectStatus().isCreated().expectBody(MAP)
+                .returnResult().getResponseBody();
+        String id = (String) body.get("id");
+        refs.put(id, new AppealRef(id, (String) body.get("number"), Source.HOTLINE_12345, "unused"));
+        return id;
+    }
+
+    private AppealRef ref(String id) {
+        return refs.getOrDefault(id, new AppealRef(id, "QS-20260101-999999", Source.HOTLINE_12345, "unknown"));
+    }
+
+    private WebTestClient.ResponseSpec rate(String id, Map<String, Object> body) {
+        return http.post().uri("/api/v1/appeals/{id}/rating", id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange();
+    }
+
+    private void awaitStatus(String id, String status) {
+        await().atMost(KAFKA_WAIT).untilAsserted(() -> assertThat(get(id)).containsEntry("status", status));
+    }
+
+    /** Waits until the service's consumer group has committed every record on the topic: all were handled. */
+    private static void awaitConsumed(String topic) {
+        await().atMost(KAFKA_WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
+            Map<TopicPartition, OffsetAndMetadata> committed =
+                    admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get();
+            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            partitions.forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            var ends = admin.listOffsets(latest).all().get();
+            return ends.entrySet().stream().allMatch(e -> e.getValue().offset() == 0
+                    || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue().offset()));
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> timeline(Map<String, Object> view) {
+        return (List<Map<String, Object>>) view.get("timeline");
+    }
+}

@@ -1,0 +1,81 @@
+package gov.appeals.intake;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import gov.appeals.testsupport.TestInfrastructure;
+
+/**
+ * The service against a real Kafka broker and MongoDB wire-protocol server. Every test class extending this shares
+ * one Spring context (same configuration, so the context cache reuses it); each test makes its own appeals (fresh
+ * external ids), so order does not matter.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"appeals.outbox.sweep-interval=1s", "appeals.outbox.stale-after=2s"})
+@AutoConfigureWebTestClient
+abstract class ServiceTestSupport {
+
+    static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
+    };
+
+    private static final AtomicInteger EXTERNAL_IDS = new AtomicInteger();
+
+    @Autowired
+    WebTestClient http;
+
+    @DynamicPropertySource
+    static void infra(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "appeal-intake");
+    }
+
+    static String nextExternalId() {
+        return "GD-" + System.nanoTime() + "-" + EXTERNAL_IDS.incrementAndGet();
+    }
+
+    /** A valid submission (a sample appeal of the reference data), as a mutable map tests can spoil. */
+    static Map<String, Object> appeal(String source, String externalId) {
+        Map<String, Object> enterprise = new LinkedHashMap<>();
+        enterprise.put("name", "上海江桥物流供应链有限公司");
+        enterprise.put("creditCode", "91310114CL12TH3B1T");
+        enterprise.put("contactName", "吴先生");
+        enterprise.put("phone", "13078106871");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("source", source);
+        body.put("externalId", externalId);
+        body.put("enterprise", enterprise);
+        body.put("street", "ST-ML");
+        body.put("title", "流动资金贷款续贷困难");
+        body.put("content", "原有500万元流动资金贷款下月到期，银行表示需要追加抵押物才能续贷。");
+        return body;
+    }
+
+    WebTestClient.ResponseSpec post(Map<String, Object> body) {
+        return http.post().uri("/api/v1/appeals").contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    Map<String, Object> get(String id) {
+        return http.get().uri("/api/v1/appeals/{id}", id).exchange().expectStatus().isOk().expectBody(MAP)
+                .returnResult().getResponseBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> list(Object o) {
+        return (List<Map<String, Object>>) o;
+    }
+}

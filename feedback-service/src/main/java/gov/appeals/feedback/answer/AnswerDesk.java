@@ -1,0 +1,60 @@
+package gov.appeals.feedback.answer;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+import gov.appeals.feedback.casefile.Answered;
+import gov.appeals.feedback.casefile.CaseFile;
+import gov.appeals.feedback.outbox.OutboxRelay;
+import gov.appeals.feedback.store.CaseStore;
+import gov.appeals.feedback.store.ConcurrentCaseUpdateException;
+import gov.appeals.feedback.store.OutboxEntry;
+import gov.appeals.feedback.store.StoredCase;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * Records the lead department's answer: the new status, the answer and the AppealResponded announcing it go into
+ * the case in one write; the outbox relay publishes the event after the caller has its response.
+ */
+@Service
+public class AnswerDesk {
+
+    private static final int CONCURRENT_RETRIES = 5;
+
+    private final CaseStore store;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    public AnswerDesk(CaseStore store, OutboxRelay relay, Clock clock) {
+        this.store = store;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    public Mono<CaseFile> find(String appealId) {
+        return store.find(appealId).map(StoredCase::file).switchIfEmpty(Mono.error(() -> new CaseNotFoundException(appealId)));
+    }
+
+    public Mono<AnswerReceipt> answer(String appealId, AnswerRequest request) {
+        return Mono.defer(() -> store.find(appealId)
+                        .switchIfEmpty(Mono.error(() -> new CaseNotFoundException(appealId)))
+                        .flatMap(stored -> record(stored, request)))
+                .retryWhen(Retry.max(CONCURRENT_RETRIES).filter(ConcurrentCaseUpdateException.class::isInstance));
+    }
+
+    private Mono<AnswerReceipt> record(StoredCase stored, AnswerRequest request) {
+        Answered answered = stored.file().answer(request.toCommand(), clock.instant(), UUID.randomUUID().toString());
+        AnswerReceipt receipt = AnswerReceipt.of(stored.file().appealId(), answered.file().answer());
+        if (answered.isRepeat()) {
+            return Mono.just(receipt);
+        }
+        OutboxEntry pending = OutboxEntry.of(answered.announcement(), clock.instant());
+        return store.save(stored, answered.file(), List.of(pending))
+                .then(Mono.fromRunnable(() -> relay.publishSoon(stored.file().appealId())))
+                .thenReturn(receipt);
+    }
+}

@@ -1,0 +1,17 @@
+package gov.appeals.feedback.answer;
+
+import java.time.Instant;
+
+import gov.appeals.events.AnswerResult;
+import gov.appeals.events.AppealStatus;
+import gov.appeals.feedback.casefile.Answer;
+
+/** The response to an answer: the appeal, its new status and the answer as recorded. */
+public record AnswerReceipt(String id, AppealStatus status, AnswerResult result, Instant answeredAt,
+                            boolean withinDeadline) {
+
+    static AnswerReceipt of(String appealId, Answer answer) {
+        return new AnswerReceipt(appealId, AppealStatus.RESPONDED, answer.result(), answer.answeredAt(),
+                answer.withinDeadline());
+    }
+}

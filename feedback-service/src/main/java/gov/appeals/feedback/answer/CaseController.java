@@ -1,0 +1,34 @@
+package gov.appeals.feedback.answer;
+
+import org.springframework.http.MediaType;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/v1/appeals/{id}")
+public class CaseController {
+
+    private final AnswerDesk desk;
+
+    public CaseController(AnswerDesk desk) {
+        this.desk = desk;
+    }
+
+    /** The lead department answers a case it signed for; repeating the same answer is answered the same way. */
+    @PostMapping(path = "/answer", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<AnswerReceipt> answer(@PathVariable String id, @Validated @RequestBody AnswerRequest request) {
+        return desk.answer(id, request);
+    }
+
+    @GetMapping("/case")
+    public Mono<CaseView> find(@PathVariable String id) {
+        return desk.find(id).map(CaseView::of);
+    }
+}

@@ -1,0 +1,31 @@
+package gov.appeals.feedback.answer;
+
+import java.time.Instant;
+import java.util.List;
+
+import gov.appeals.events.AnswerResult;
+import gov.appeals.events.AppealStatus;
+import gov.appeals.events.Deadlines;
+import gov.appeals.events.Rating;
+import gov.appeals.feedback.casefile.CaseFile;
+
+/** The body of {@code GET /api/v1/appeals/{id}/case}. */
+public record CaseView(String id, String number, AppealStatus status, String lead, List<String> coHandlers,
+                       Deadlines deadlines, AnswerView answer, RatingView rating, int version) {
+
+    public record AnswerView(AnswerResult result, String text, String actor, Instant answeredAt,
+                             boolean withinDeadline) {
+    }
+
+    public record RatingView(Rating rating, Boolean resolved, String comment, Instant ratedAt) {
+    }
+
+    static CaseView of(CaseFile file) {
+        AnswerView answer = file.answer() == null ? null : new AnswerView(file.answer().result(), file.answer().text(),
+                file.answer().actor(), file.answer().answeredAt(), file.answer().withinDeadline());
+        RatingView rating = file.rating() == null ? null : new RatingView(file.rating().rating(),
+                file.rating().resolved(), file.rating().comment(), file.rating().ratedAt());
+        return new CaseView(file.appealId(), file.appeal().number(), file.status(), file.lead(), file.coHandlers(),
+                file.deadlines(), answer, rating, file.version());
+    }
+}

@@ -1,0 +1,21 @@
+package gov.appeals.feedback.casefile;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import gov.appeals.events.AnswerResult;
+
+/**
+ * The lead department's answer (反馈) as the case keeps it.
+ *
+ * @param staff   the name the staff member gave, null when none (the event's actor then names the department)
+ * @param eventId the AppealResponded that announced it
+ */
+public record Answer(AnswerResult result, String text, String staff, String actor, Instant answeredAt,
+                     boolean withinDeadline, String eventId) {
+
+    boolean sameAs(AnswerCommand command) {
+        return result == command.result() && text.equals(command.text())
+                && Objects.equals(staff, command.staff());
+    }
+}

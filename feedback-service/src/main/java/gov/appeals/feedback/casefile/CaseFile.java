@@ -1,0 +1,200 @@
+package gov.appeals.feedback.casefile;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import gov.appeals.events.AppealAssigned;
+import gov.appeals.events.AppealClosed;
+import gov.appeals.events.AppealClosed.ClosureReason;
+import gov.appeals.events.AppealEvent;
+import gov.appeals.events.AppealRated;
+import gov.appeals.events.AppealRef;
+import gov.appeals.events.AppealReopened;
+import gov.appeals.events.AppealResponded;
+import gov.appeals.events.AppealSigned;
+import gov.appeals.events.AppealStatus;
+import gov.appeals.events.Deadlines;
+import gov.appeals.events.calendar.DeadlinePolicy;
+
+/**
+ * feedback-service's view of one appeal: who leads it, its clocks, where it stands, the answer and the rating, and
+ * every event already taken into account.
+ *
+ * <p>Events of one appeal arrive on two topics, so they can arrive out of order: the status follows only an event
+ * newer ({@link #version}) than the one that set it, and the assignment (lead, co-handlers, deadlines) only an
+ * assignment or reopening newer than {@link #assignmentVersion}. Every event id is remembered, so an event
+ * delivered twice changes nothing the second time.
+ *
+ * @param status            null until an event says where the appeal stands
+ * @param version           the highest appeal version taken into account
+ * @param assignmentVersion the version of the event that set lead, co-handlers and deadlines
+ * @param outcome           the decision on the latest rating, null before any
+ */
+public record CaseFile(AppealRef appeal, String lead, List<String> coHandlers, AppealStatus status,
+                       Deadlines deadlines, int version, int assignmentVersion, Answer answer, ReceivedRating rating,
+                       List<String> appliedEventIds, Outcome outcome) {
+
+    public static final String ACTOR = "system:feedback-service";
+    static final String DISSATISFIED_REASON = "enterprise dissatisfied";
+
+    public CaseFile {
+        Objects.requireNonNull(appeal, "appeal");
+        coHandlers = coHandlers == null ? List.of() : List.copyOf(coHandlers);
+        appliedEventIds = appliedEventIds == null ? List.of() : List.copyOf(appliedEventIds);
+    }
+
+    /** A case nothing is known about yet. */
+    public static CaseFile open(AppealRef appeal) {
+        return new CaseFile(appeal, null, List.of(), null, null, 0, 0, null, null, List.of(), null);
+    }
+
+    public String appealId() {
+        return appeal.appealId();
+    }
+
+    public boolean hasApplied(String eventId) {
+        return appliedEventIds.contains(eventId);
+    }
+
+    /**
+     * Takes a stage change into account: assigned, sent to triage, signed, responded, reopened, closed. A rating is
+     * a decision, not a stage change: see {@link #rate}.
+     *
+     * @return the case after the event, or this same case when the event had already been applied
+     */
+    public CaseFile apply(AppealEvent event) {
+        if (event instanceof AppealRated) {
+            throw new IllegalArgumentException("A rating is decided by rate(), not applied");
+        }
+        if (hasApplied(event.eventId())) {
+            return this;
+        }
+        CaseFile next = remembering(event.eventId());
+        if (event instanceof AppealAssigned assigned) {
+            next = next.assignedBy(assigned.version(), assigned.department(), assigned.coHandlers(),
+                    assigned.deadlines());
+        } else if (event instanceof AppealReopened reopened) {
+            next = next.assignedBy(reopened.version(), reopened.department(), next.coHandlers,
+                    reopened.deadlines());
+        } else if (event instanceof AppealSigned signed && next.lead == null) {
+            // The lead is the only department that signs, so a signature seen before the assignment names it.
+            next = next.withLead(signed.department());
+        } else if (event instanceof AppealResponded responded && responded.version() > version) {
+            next = next.withAnswer(new Answer(responded.result(), responded.text(), null, responded.actor(),
+                    responded.occurredAt(), responded.withinDeadline(), responded.eventId()));
+        }
+        return next.advancedTo(event.status(), event.version());
+    }
+
+    /**
+     * The lead department answers. Only a case its lead signed for (SIGNED) can be answered; a reopened case must
+     * be signed again first. Repeating the answer already given is not an error: it returns the case unchanged and
+     * nothing to publish, so a client may retry safely.
+     *
+     * @throws CaseNotAnswerableException when the case is in any other status, or already has another answer
+     */
+    public Answered answer(AnswerCommand command, Instant now, String eventId) {
+        if (status == AppealStatus.RESPONDED && answer != null && answer.sameAs(command)) {
+            return new Answered(this, null);
+        }
+        if (status != AppealStatus.SIGNED) {
+            throw new CaseNotAnswerableException(appealId(), status);
+        }
+        String actor = "staff:" + (command.staff() != null ? command.staff() : lead);
+        boolean withinDeadline = deadlines == null || deadlines.answerBy() == null
+                || !now.isAfter(deadlines.answerBy());
+        AppealResponded responded = new AppealResponded(eventId, appeal, version + 1, now, actor, lead,
+                command.result(), command.text(), withinDeadline);
+        CaseFile next = remembering(eventId)
+                .withAnswer(new Answer(command.result(), command.text(), command.staff(), actor, now, withinDeadline,
+                        eventId))
+                .advancedTo(AppealStatus.RESPONDED, responded.version());
+        return new Answered(next, responded);
+    }
+
+    /**
+     * Decides what the enterprise's rating means: (basically) satisfied closes the appeal, dissatisfied reopens it
+     * to the same lead with the short reopening clocks. The decision is kept with the case, so a redelivered rating
+     * gets the same event back instead of a second decision.
+     *
+     * @throws RatingNotApplicableException when the case has not been answered
+     */
+    public RatingDecision rate(AppealRated rated, Instant now, DeadlinePolicy policy, String eventId) {
+        if (outcome != null && outcome.ratingEventId().equals(rated.eventId())) {
+            return new RatingDecision(this, outcome.event(), false);
+        }
+        if (hasApplied(rated.eventId())) {
+            return new RatingDecision(this, null, false);
+        }
+        if (status != AppealStatus.RESPONDED) {
+            String when = status == null ? "before feedback-service heard of it" : "while " + status;
+            throw new RatingNotApplicableException("Appeal " + appealId() + " was rated " + when
+                    + "; only a RESPONDED appeal can be rated");
+        }
+        int next = Math.max(version, rated.version()) + 1;
+        AppealEvent decision;
+        CaseFile decided = remembering(rated.eventId()).remembering(eventId)
+                .withRating(new ReceivedRating(rated.rating(), rated.resolved(), rated.comment(), rated.occurredAt(),
+                        rated.eventId()));
+        if (rated.rating().closesAppeal()) {
+            decision = new AppealClosed(eventId, appeal, next, now, ACTOR, lead,
+                    ClosureReason.valueOf(rated.rating().name()));
+        } else {
+            Deadlines reopened = policy.atReopening(now);
+            decision = new AppealReopened(eventId, appeal, next, now, ACTOR, lead, reopenReason(rated.comment()),
+                    reopened);
+            decided = decided.assignedBy(next, lead, coHandlers, reopened);
+        }
+        decided = decided.advancedTo(decision.status(), next).withOutcome(new Outcome(rated.eventId(), decision));
+        return new RatingDecision(decided, decision, true);
+    }
+
+    private static String reopenReason(String comment) {
+        return comment == null || comment.isBlank() ? DISSATISFIED_REASON : DISSATISFIED_REASON + ": " + comment.strip();
+    }
+
+    private CaseFile remembering(String eventId) {
+        List<String> ids = new ArrayList<>(appliedEventIds);
+        ids.add(eventId);
+        return new CaseFile(appeal, lead, coHandlers, status, deadlines, version, assignmentVersion, answer, rating,
+                ids, outcome);
+    }
+
+    private CaseFile advancedTo(AppealStatus newStatus, int newVersion) {
+        if (newVersion <= version) {
+            return this;
+        }
+        return new CaseFile(appeal, lead, coHandlers, newStatus, deadlines, newVersion, assignmentVersion, answer,
+                rating, appliedEventIds, outcome);
+    }
+
+    private CaseFile assignedBy(int eventVersion, String newLead, List<String> newCoHandlers, Deadlines newDeadlines) {
+        if (eventVersion <= assignmentVersion) {
+            return this;
+        }
+        return new CaseFile(appeal, newLead, newCoHandlers, status, newDeadlines, version, eventVersion, answer,
+                rating, appliedEventIds, outcome);
+    }
+
+    private CaseFile withLead(String newLead) {
+        return new CaseFile(appeal, newLead, coHandlers, status, deadlines, version, assignmentVersion, answer,
+                rating, appliedEventIds, outcome);
+    }
+
+    private CaseFile withAnswer(Answer newAnswer) {
+        return new CaseFile(appeal, lead, coHandlers, status, deadlines, version, assignmentVersion, newAnswer,
+                rating, appliedEventIds, outcome);
+    }
+
+    private CaseFile withRating(ReceivedRating newRating) {
+        return new CaseFile(appeal, lead, coHandlers, status, deadlines, version, assignmentVersion, answer,
+                newRating, appliedEventIds, outcome);
+    }
+
+    private CaseFile withOutcome(Outcome newOutcome) {
+        return new CaseFile(appeal, lead, coHandlers, status, deadlines, version, assignmentVersion, answer, rating,
+                appliedEventIds, newOutcome);
+    }
+}

@@ -1,0 +1,113 @@
+package gov.appeals.feedback.store;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+import gov.appeals.feedback.casefile.CaseFile;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The {@code cases} collection. Every change is one single-document write guarded by the revision it was decided
+ * on (compare-and-set), so the state change and the events announcing it are stored together or not at all, and
+ * two writers never overwrite each other: the loser gets {@link ConcurrentCaseUpdateException} and decides again.
+ */
+@Repository
+public class CaseStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CaseStore.class);
+
+    /** The fields a write replaces; {@code outbox} only ever grows by $push and shrinks by $pull. */
+    private static final List<String> STATE_FIELDS = List.of("appeal", "lead", "coHandlers", "status", "deadlines",
+            "version", "assignmentVersion", "answer", "rating", "appliedEventIds", "outcome", "revision");
+    private static final String OUTBOX = "outbox";
+
+    private final ReactiveMongoTemplate mongo;
+
+    public CaseStore(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void createIndexes() {
+        mongo.indexOps(CaseDocument.COLLECTION)
+                .createIndex(new Index().on(OUTBOX + ".createdAt", Sort.Direction.ASC).sparse().named("outbox_pending"))
+                .subscribe(name -> LOG.debug("Index {} ready", name),
+                        e -> LOG.warn("Could not create the outbox index: {}", e.toString()));
+    }
+
+    public Mono<StoredCase> find(String appealId) {
+        return mongo.findById(appealId, CaseDocument.class)
+                .map(doc -> new StoredCase(doc.toCaseFile(), true, doc.revision()));
+    }
+
+    /**
+     * Stores {@code after} in place of {@code before} and appends {@code pending} to the outbox, in one write.
+     *
+     * @return empty on success, {@link ConcurrentCaseUpdateException} when the case changed since {@code before}
+     */
+    public Mono<Void> save(StoredCase before, CaseFile after, List<OutboxEntry> pending) {
+        String id = after.appealId();
+        if (!before.exists()) {
+            return mongo.insert(CaseDocument.of(after, pending, 1)).then()
+                    .onErrorMap(DuplicateKeyException.class, e -> new ConcurrentCaseUpdateException(id));
+        }
+        Document state = toBson(CaseDocument.of(after, List.of(), before.revision() + 1));
+        Update update = new Update();
+        for (String field : STATE_FIELDS) {
+            if (state.containsKey(field)) {
+                update.set(field, state.get(field));
+            } else {
+                update.unset(field);
+            }
+        }
+        if (!pending.isEmpty()) {
+            update.push(OUTBOX).each(pending.stream().map(this::toBson).toArray());
+        }
+        Query guard = query(where("_id").is(id).and("revision").is(before.revision()));
+        return mongo.updateFirst(guard, update, CaseDocument.COLLECTION)
+                .flatMap(result -> result.getModifiedCount() == 1
+                        ? Mono.<Void>empty()
+                        : Mono.error(new ConcurrentCaseUpdateException(id)));
+    }
+
+    public Mono<List<OutboxEntry>> pending(String appealId) {
+        return mongo.findById(appealId, CaseDocument.class).map(CaseDocument::pending);
+    }
+
+    /** Takes a published event out of the outbox; other writes to the case are unaffected. */
+    public Mono<Void> removePending(String appealId, String eventId) {
+        return mongo.updateFirst(query(where("_id").is(appealId)),
+                new Update().pull(OUTBOX, new Document("eventId", eventId)), CaseDocument.COLLECTION).then();
+    }
+
+    /** Appeals with an event that has waited in the outbox since before {@code cutoff}. */
+    public Flux<String> withPendingSince(Instant cutoff) {
+        Query pending = query(where(OUTBOX + ".createdAt").lt(cutoff));
+        pending.fields().include("_id");
+        return mongo.find(pending, Document.class, CaseDocument.COLLECTION).map(doc -> doc.getString("_id"));
+    }
+
+    private Document toBson(Object value) {
+        Document bson = new Document();
+        mongo.getConverter().write(value, bson);
+        bson.remove("_class");
+        return bson;
+    }
+}

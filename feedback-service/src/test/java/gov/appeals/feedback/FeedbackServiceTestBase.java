@@ -1,0 +1,97 @@
+package gov.appeals.feedback;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import gov.appeals.events.AnswerResult;
+import gov.appeals.events.AppealAssigned;
+import gov.appeals.events.AppealRef;
+import gov.appeals.events.AppealResponded;
+import gov.appeals.events.AppealSigned;
+import gov.appeals.events.AppealStatus;
+import gov.appeals.events.Deadlines;
+import gov.appeals.events.Source;
+import gov.appeals.feedback.answer.CaseView;
+import gov.appeals.testsupport.KafkaTestClient;
+import gov.appeals.testsupport.TestInfrastructure;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one application context every integration test shares (same configuration, so Spring reuses it): the
+ * service against a real Kafka broker and a MongoDB wire-protocol server.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "feedback.outbox.sweep-interval=1s")
+@AutoConfigureWebTestClient
+abstract class FeedbackServiceTestBase {
+
+    static final String LEAD = "SHJD-FIN";
+    static final String PRODUCER = "/appeals/test";
+    static final KafkaTestClient KAFKA = KafkaTestClient.forTestInfrastructure();
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    JsonMapper json;
+
+    @DynamicPropertySource
+    static void infra(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "feedback-service");
+    }
+
+    static AppealRef newAppeal() {
+        String id = "it-" + UUID.randomUUID();
+        return new AppealRef(id, "QS-20260428-" + id.substring(3, 9), Source.HOTLINE_12345, "W-" + id);
+    }
+
+    static String eventId() {
+        return UUID.randomUUID().toString();
+    }
+
+    static Deadlines generousClocks() {
+        Instant now = Instant.now();
+        return new Deadlines(now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(7)));
+    }
+
+    void publishAssigned(AppealRef appeal) {
+        KAFKA.publish(new AppealAssigned(eventId(), appeal, 2, Instant.now(), "system:dispatch-service", LEAD,
+                List.of("SHJD-STAT"), "FINANCING", "rule:category:FINANCING", "financing appeals go to finance",
+                generousClocks()), PRODUCER);
+    }
+
+    void publishSigned(AppealRef appeal) {
+        KAFKA.publish(new AppealSigned(eventId(), appeal, 3, Instant.now(), "staff:li", LEAD, true), PRODUCER);
+    }
+
+    void publishResponded(AppealRef appeal) {
+        KAFKA.publish(new AppealResponded(eventId(), appeal, 4, Instant.now(), "staff:li", LEAD,
+                AnswerResult.RESOLVED, "The loan was approved", true), PRODUCER);
+    }
+
+    CaseView awaitCase(String appealId, AppealStatus status) {
+        CaseView[] found = new CaseView[1];
+        await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            EntityExchangeResult<byte[]> response = http.get().uri("/api/v1/appeals/{id}/case", appealId).exchange()
+                    .expectBody().returnResult();
+            if (response.getStatus().value() != 200) {
+                return false;
+            }
+            found[0] = json.readValue(response.getResponseBody(), CaseView.class);
+            return found[0].status() == status;
+        });
+        return found[0];
+    }
+}

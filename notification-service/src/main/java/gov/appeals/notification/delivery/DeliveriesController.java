@@ -1,0 +1,41 @@
+package gov.appeals.notification.delivery;
+
+import java.util.List;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import gov.appeals.notification.web.InvalidRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping(path = "/api/v1/deliveries", produces = MediaType.APPLICATION_JSON_VALUE)
+public class DeliveriesController {
+
+    private final DeliveryStore deliveries;
+
+    public DeliveriesController(DeliveryStore deliveries) {
+        this.deliveries = deliveries;
+    }
+
+    @GetMapping
+    @Operation(summary = "What the 12345 system was told about one appeal, oldest first",
+            description = "Every event of the appeal this service handled: DELIVERED (12345 confirmed the callback) "
+                    + "or SKIPPED (the appeal did not come in through 12345). 404 when none has arrived yet.")
+    public Mono<List<Delivery>> ofAppeal(
+            @Parameter(required = true, description = "the platform's appeal id")
+            @RequestParam(name = "appealId", required = false) String appealId) {
+        // Bound here rather than by required = true so that a missing and a blank id get the same answer.
+        if (appealId == null || appealId.isBlank()) {
+            throw new InvalidRequestException("appealId", "must not be blank");
+        }
+        return deliveries.ofAppeal(appealId).collectList()
+                .filter(found -> !found.isEmpty())
+                .switchIfEmpty(Mono.error(() -> new UnknownAppealException(appealId)));
+    }
+}

@@ -1,0 +1,79 @@
+package gov.appeals.notification.hotline;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+
+import gov.appeals.notification.callback.StatusCallback;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one place a callback leaves for the 12345 system, so that signing the request (a later issue: HMAC over the
+ * body and a timestamp) is added here and nowhere else.
+ *
+ * <p>The JDK {@link HttpClient} rather than WebClient: the caller is a Kafka listener thread that has to wait for
+ * the answer anyway (the binder's retries and DLQ depend on the outcome being known when the function returns),
+ * and a plain blocking send with a connect timeout and a per-request timeout says that directly, without borrowing
+ * a Reactor Netty event loop only to {@code block()} on it.
+ */
+@Component
+public class HotlineCallbackSender {
+
+    /** Lets the 12345 side drop a callback it has already seen: a crash after the POST resends it. */
+    public static final String EVENT_ID_HEADER = "X-Appeal-Event-Id";
+
+    private final HotlineProperties properties;
+    private final JsonMapper json;
+    private final HttpClient client;
+
+    public HotlineCallbackSender(HotlineProperties properties, JsonMapper json) {
+        this.properties = properties;
+        this.json = json;
+        // HTTP/1.1 pinned: over plain http the JDK client otherwise offers an h2c upgrade on every POST, which
+        // webhook receivers behind older proxies mishandle.
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(properties.connectTimeout())
+                .build();
+    }
+
+    public URI callbackUrl() {
+        return properties.callbackUrl();
+    }
+
+    /**
+     * Posts the callback and waits for the answer (at most the response timeout).
+     *
+     * @return the HTTP status the 12345 system answered, always 2xx
+     * @throws CallbackFailedException when it answered anything else, or did not answer in time
+     */
+    public int send(StatusCallback callback) {
+        HttpRequest request = HttpRequest.newBuilder(properties.callbackUrl())
+                .timeout(properties.responseTimeout())
+                .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
+                .header(EVENT_ID_HEADER, callback.eventId())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(callback)))
+                .build();
+        HttpResponse<Void> response;
+        try {
+            response = client.send(request, HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            throw new CallbackFailedException("12345 callback for event " + callback.eventId() + " to "
+                    + properties.callbackUrl() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CallbackFailedException("Interrupted while calling back 12345 for event " + callback.eventId(), e);
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw new CallbackFailedException("12345 answered HTTP " + response.statusCode() + " to the callback for event "
+                    + callback.eventId() + " (" + callback.type() + ")");
+        }
+        return response.statusCode();
+    }
+}

@@ -1,0 +1,102 @@
+package gov.appeals.notification.hotline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.HttpServer;
+
+import gov.appeals.events.AppealStatus;
+import gov.appeals.notification.callback.StatusCallback;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The sender against a real HTTP server: what goes on the wire, and what counts as a failure. */
+class HotlineCallbackSenderTest {
+
+    private static final StatusCallback CALLBACK = new StatusCallback("e-1", "gov.appeals.AppealSigned.v1", "a-1",
+            "QS-20260302-000001", "GD-77", AppealStatus.SIGNED, "已签收", Instant.parse("2026-03-02T01:30:00Z"), 3,
+            "DEV_REFORM", "staff:li", Map.of("withinDeadline", true));
+
+    private final AtomicInteger answer = new AtomicInteger(200);
+    private final AtomicReference<String> body = new AtomicReference<>();
+    private final AtomicReference<String> eventIdHeader = new AtomicReference<>();
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private HttpServer server;
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(threads);
+        server.createContext("/cb", exchange -> {
+            body.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            eventIdHeader.set(exchange.getRequestHeaders().getFirst("X-Appeal-Event-Id"));
+            exchange.sendResponseHeaders(answer.get(), -1);
+            exchange.close();
+        });
+        server.createContext("/never", exchange -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stopServer() {
+        release.countDown();
+        server.stop(0);
+        threads.shutdownNow();
+    }
+
+    @Test
+    void postsTheCallbackAsJsonWithTheEventId() {
+        int status = sender("/cb", Duration.ofSeconds(5)).send(CALLBACK);
+
+        assertThat(status).isEqualTo(200);
+        assertThat(eventIdHeader.get()).isEqualTo("e-1");
+        assertThat(body.get()).contains("\"externalId\":\"GD-77\"", "\"stage\":\"已签收\"", "\"status\":\"SIGNED\"",
+                "\"occurredAt\":\"2026-03-02T01:30:00Z\"", "\"detail\":{\"withinDeadline\":true}");
+    }
+
+    @Test
+    void failsWhenTheHotlineAnswersAnError() {
+        answer.set(503);
+
+        assertThatThrownBy(() -> sender("/cb", Duration.ofSeconds(5)).send(CALLBACK))
+                .isInstanceOf(CallbackFailedException.class)
+                .hasMessageContaining("HTTP 503").hasMessageContaining("e-1");
+    }
+
+    @Test
+    void failsWhenTheHotlineDoesNotAnswerInTime() {
+        assertThatThrownBy(() -> sender("/never", Duration.ofMillis(300)).send(CALLBACK))
+                .isInstanceOf(CallbackFailedException.class)
+                .hasMessageContaining("HttpTimeoutException");
+    }
+
+    private HotlineCallbackSender sender(String path, Duration responseTimeout) {
+        URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+        return new HotlineCallbackSender(new HotlineProperties(url, Duration.ofSeconds(2), responseTimeout),
+                JsonMapper.builder().build());
+    }
+}
