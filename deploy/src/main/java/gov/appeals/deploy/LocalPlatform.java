@@ -1,0 +1,242 @@
+package gov.appeals.deploy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local all-in-one platform: a Kafka broker (KRaft), the MongoDB-compatible store, the 12345 callback receiver
+ * and the four services, each a separate process as in production, supervised (a part that dies is started again on
+ * its existing data). {@code java -jar deploy/target/appeals-local.jar} runs it in the foreground; Ctrl-C stops
+ * everything.
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalPlatform.class);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+    private final PlatformConfig config;
+    private final Layout layout;
+    private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "platform-supervisor");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    /** Ctrl-C, or the end of whatever JVM started the platform, stops the child processes too. */
+    private final Thread stopOnExit = new Thread(this::close, "platform-stop");
+
+    private SupervisedProcess kafka;
+    private SupervisedProcess mongo;
+    private SupervisedProcess callbackReceiver;
+    private final Map<Service, SupervisedProcess> services = new EnumMap<>(Service.class);
+    private Duration startupTime;
+
+    public LocalPlatform(PlatformConfig config, Layout layout) {
+        this.config = config;
+        this.layout = layout;
+    }
+
+    public static void main(String[] args) {
+        LocalPlatform platform = new LocalPlatform(PlatformConfig.fromEnvironment(System.getenv()),
+                Layout.ofRunningCode());
+        try {
+            platform.start();
+        } catch (RuntimeException e) {
+            log.error("The platform did not start: {}", e.getMessage());
+            System.exit(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        System.out.println(platform.summary());
+        platform.awaitStopped();
+    }
+
+    /**
+     * Starts every part and returns once all of them serve: the broker, store and receiver together, then the
+     * services together (they need the broker and the store at start-up).
+     */
+    public void start() throws InterruptedException {
+        Instant began = Instant.now();
+        Instant deadline = began.plus(config.startupTimeout());
+        for (Service service : config.services()) {
+            if (!Files.isRegularFile(layout.serviceJar(service))) {
+                throw new IllegalStateException("Missing " + layout.serviceJar(service)
+                        + ": build first (./mvnw -DskipTests verify)");
+            }
+        }
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        try {
+            Files.createDirectories(config.logsDir());
+            log.info("Starting the Appeals platform; data in {}, logs in {}", config.dataDir(), config.logsDir());
+            kafka = launch(infrastructure("kafka", KafkaBroker.class, "-Xmx768m",
+                    Probes.kafka(config.kafkaBootstrapServers(), config.kafkaPort())));
+            mongo = launch(infrastructure("mongo", MongoStore.class, "-Xmx256m", Probes.tcp(config.mongoPort())));
+            callbackReceiver = launch(infrastructure("callback-receiver", CallbackReceiver.class, "-Xmx64m",
+                    Probes.http(config.callbackUrl(), "[")));
+            mongo.awaitReady(deadline);
+            callbackReceiver.awaitReady(deadline);
+            kafka.awaitReady(deadline);
+            log.info("Broker and store ready after {} s; starting {}", seconds(began), config.services());
+            for (Service service : config.services()) {
+                services.put(service, launch(service(service)));
+            }
+            for (Map.Entry<Service, SupervisedProcess> entry : services.entrySet()) {
+                entry.getValue().awaitReady(deadline);
+                log.info("{} healthy after {} s", entry.getKey().artifactId(), seconds(began));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        startupTime = Duration.between(began, Instant.now());
+    }
+
+    private SupervisedProcess launch(Part part) throws IOException {
+        SupervisedProcess process = new SupervisedProcess(part, config.logsDir(), scheduler);
+        process.start();
+        log.info("{} started (pid {}), log {}", part.name(), process.pid(), process.logFile());
+        return process;
+    }
+
+    private Part infrastructure(String name, Class<?> main, String heap, Part.Readiness readiness) {
+        return new Part(name,
+                List.of(java, heap, "-XX:+UseSerialGC", "-cp", layout.classpath(), main.getName()),
+                config.toEnvironment(), readiness);
+    }
+
+    private Part service(Service service) {
+        Map<String, String> env = new HashMap<>();
+        env.put(service.portVariable(), Integer.toString(config.port(service)));
+        env.put(service.mongoUriVariable(), config.mongoUri(service.database()));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers());
+        env.put("HOTLINE_CALLBACK_URL", config.callbackUrl());
+        config.referenceDir().ifPresent(dir -> env.put(PlatformConfig.REFERENCE_DIR, dir.toAbsolutePath().toString()));
+        // Serial GC and the C1 compiler only: four services share two cores and start faster this way.
+        return new Part(service.artifactId(),
+                List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                        "-jar", layout.serviceJar(service).toString()),
+                env, Probes.http(config.serviceUrl(service) + "/actuator/health", "\"UP\""));
+    }
+
+    /** Every part started, infrastructure first. */
+    public List<SupervisedProcess> parts() {
+        List<SupervisedProcess> parts = new ArrayList<>();
+        for (SupervisedProcess part : List.of(kafka, mongo, callbackReceiver)) {
+            if (part != null) {
+                parts.add(part);
+            }
+        }
+        parts.addAll(services.values());
+        return parts;
+    }
+
+    public SupervisedProcess part(String name) {
+        return parts().stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No part " + name));
+    }
+
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    public PlatformConfig config() {
+        return config;
+    }
+
+    /** What a person needs once the platform is up: where everything is and how to try it. */
+    public String summary() {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "%nAppeals platform (企业诉求闭环平台) up in %.1f s%n%n",
+                startupTime.toMillis() / 1000.0));
+        for (Service service : config.services()) {
+            String url = config.serviceUrl(service);
+            s.append(String.format(Locale.ROOT, "  %-21s %-24s Swagger UI %s/swagger-ui.html%n",
+                    service.artifactId(), url, url));
+        }
+        s.append(String.format(Locale.ROOT, "  %-21s %s%n", "12345 callbacks", config.callbackUrl()));
+        s.append(String.format(Locale.ROOT, "  %-21s %s (KRaft, one node)%n", "Kafka broker",
+                config.kafkaBootstrapServers()));
+        s.append(String.format(Locale.ROOT, "  %-21s %s (mongo-java-server, H2 file %s)%n", "MongoDB store",
+                "mongodb://127.0.0.1:" + config.mongoPort(), config.mongoFile()));
+        s.append(String.format(Locale.ROOT, "  %-21s %s%n", "Logs", config.logsDir().resolve("<part>.log")));
+        s.append(String.format(Locale.ROOT, "  %-21s %s%n%n", "Data", config.dataDir()));
+        for (SupervisedProcess part : parts()) {
+            s.append(String.format(Locale.ROOT, "  %-21s pid %-8d RSS %s%n", part.name(), part.pid(),
+                    ProcessStats.rssKb(part.pid()).stream().mapToObj(kb -> kb / 1024 + " MB").findFirst()
+                            .orElse("?")));
+        }
+        if (config.services().contains(Service.INTAKE)) {
+            s.append("\nPost a sample hotline appeal (then GET /api/v1/appeals/<id> to follow it):\n");
+            s.append("  curl -sS -X POST ").append(config.serviceUrl(Service.INTAKE)).append("/api/v1/appeals")
+                    .append(" -H 'Content-Type: application/json' -d '").append(SampleAppeal.firstHotlineBody())
+                    .append("'\n");
+            s.append("Walk one to CLOSED: deploy/walk-sample.sh\n");
+        }
+        s.append("\nCtrl-C stops everything.\n");
+        return s.toString();
+    }
+
+    /** Blocks until {@link #close()} has run, e.g. from the Ctrl-C shutdown hook. */
+    public void awaitStopped() {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops the services first (they flush to the broker and the store), then the receiver, store and broker. */
+    @Override
+    public void close() {
+        if (stopped.getCount() == 0) {
+            return;
+        }
+        try {
+            stopAll(new ArrayList<>(services.values()));
+            stopAll(parts().stream().filter(p -> !services.containsValue(p)).toList());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            scheduler.shutdownNow();
+            stopped.countDown();
+            removeShutdownHook();
+        }
+        log.info("Appeals platform stopped");
+    }
+
+    private void removeShutdownHook() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException | IllegalArgumentException alreadyStoppingOrNeverStarted) {
+            // Either the JVM is exiting (this is the hook running) or start() never registered it.
+        }
+    }
+
+    private static void stopAll(List<SupervisedProcess> parts) throws InterruptedException {
+        parts.forEach(SupervisedProcess::requestStop);
+        for (SupervisedProcess part : parts) {
+            part.awaitStopped(STOP_GRACE);
+        }
+    }
+
+    private static String seconds(Instant since) {
+        return String.format(Locale.ROOT, "%.1f", Duration.between(since, Instant.now()).toMillis() / 1000.0);
+    }
+}

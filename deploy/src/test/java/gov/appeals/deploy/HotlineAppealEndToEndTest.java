@@ -1,0 +1,157 @@
+package gov.appeals.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A hotline (12345) appeal driven over HTTP through the running platform, the way the hotline, department staff
+ * and the enterprise would: every hop between the services goes through the real Kafka broker and every service
+ * keeps its state in the mongo-java-server store, all in separate processes.
+ */
+@ExtendWith(PlatformExtension.class)
+class HotlineAppealEndToEndTest {
+
+    private static final Duration HOP = Duration.ofSeconds(60);
+
+    @Test
+    void walksAHotlineAppealFromAcceptanceToClosedAndCallsTheHotlineBackAtEveryStage(LocalPlatform platform) {
+        Urls urls = new Urls(platform.config());
+        String body = hotlineSample("E2E-CLOSE-1");
+
+        Http.Response accepted = Http.post(urls.intake("/api/v1/appeals"), body);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+        String id = accepted.json().path("id").asString();
+        assertThat(accepted.json().path("number").asString()).startsWith("QS-");
+
+        Http.Response again = Http.post(urls.intake("/api/v1/appeals"), body);
+        assertThat(again.status()).as("the hotline re-sending its work order").isEqualTo(200);
+        assertThat(again.json().path("id").asString()).isEqualTo(id);
+
+        JsonNode assigned = awaitStatus(urls, id, "ASSIGNED");
+        String lead = assigned.path("leadDepartment").asString();
+        assertThat(lead).isNotBlank();
+        assertThat(assigned.path("deadlines").isObject()).as("deadlines in %s", assigned).isTrue();
+        assertThat(assigned.path("deadlines").properties()).isNotEmpty();
+
+        Http.Response queue = Http.get(urls.dispatch("/api/v1/departments/" + lead + "/queue"));
+        assertThat(queue.status()).isEqualTo(200);
+        assertThat(queue.json().findValuesAsString("id")).contains(id);
+
+        signAndAnswer(urls, id, lead);
+
+        Http.Response rated = Http.post(urls.intake("/api/v1/appeals/" + id + "/rating"), "{\"rating\":\"SATISFIED\"}");
+        assertThat(rated.status()).as(rated.body()).isEqualTo(202);
+
+        JsonNode closed = awaitStatus(urls, id, "CLOSED");
+        List<String> stages = new ArrayList<>();
+        for (JsonNode entry : closed.path("timeline")) {
+            stages.add(entry.path("status").asString());
+            assertThat(entry.path("at").asString()).as("time of %s", entry).isNotBlank();
+            assertThat(entry.path("actor").asString()).as("actor of %s", entry).isNotBlank();
+        }
+        assertThat(stages).contains("ACCEPTED", "ASSIGNED", "SIGNED", "RESPONDED", "CLOSED");
+        for (JsonNode entry : closed.path("timeline")) {
+            if (List.of("ASSIGNED", "SIGNED", "RESPONDED").contains(entry.path("status").asString())) {
+                assertThat(entry.path("department").asString()).as("department of %s", entry).isEqualTo(lead);
+            }
+        }
+
+        String externalId = "E2E-CLOSE-1";
+        await("a 12345 callback for every stage").atMost(HOP).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            List<JsonNode> callbacks = callbacksFor(platform, externalId);
+            assertThat(callbacks).extracting(c -> c.path("status").asString())
+                    .contains("ACCEPTED", "ASSIGNED", "SIGNED", "RESPONDED", "CLOSED");
+            assertThat(callbacks).extracting(c -> c.path("type").asString())
+                    .anySatisfy(type -> assertThat(type).contains("AppealRated"));
+            assertThat(callbacks).allSatisfy(c -> assertThat(c.path("appealId").asString()).isEqualTo(id));
+        });
+    }
+
+    @Test
+    void reopensADissatisfiedAppealToTheSameLead(LocalPlatform platform) {
+        Urls urls = new Urls(platform.config());
+        Http.Response accepted = Http.post(urls.intake("/api/v1/appeals"), hotlineSample("E2E-REOPEN-1"));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+        String id = accepted.json().path("id").asString();
+        String lead = awaitStatus(urls, id, "ASSIGNED").path("leadDepartment").asString();
+        signAndAnswer(urls, id, lead);
+
+        Http.Response rated = Http.post(urls.intake("/api/v1/appeals/" + id + "/rating"),
+                "{\"rating\":\"DISSATISFIED\"}");
+        assertThat(rated.status()).as(rated.body()).isEqualTo(202);
+
+        JsonNode reopened = awaitStatus(urls, id, "REOPENED");
+        assertThat(reopened.path("leadDepartment").asString()).isEqualTo(lead);
+        await("the reopened appeal back in the lead's queue").atMost(HOP).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(
+                        Http.get(urls.dispatch("/api/v1/departments/" + lead + "/queue")).json()
+                                .findValuesAsString("id")).contains(id));
+    }
+
+    /** The lead signs for the appeal at dispatch, then answers it at feedback once feedback has seen the signing. */
+    private static void signAndAnswer(Urls urls, String id, String lead) {
+        Http.Response signed = Http.post(urls.dispatch("/api/v1/departments/" + lead + "/queue/" + id + "/sign"),
+                "{\"staff\":\"王科员\"}");
+        assertThat(signed.status()).as(signed.body()).isEqualTo(200);
+
+        await("feedback-service learns of the signing").atMost(HOP).pollInterval(Duration.ofMillis(500))
+                .until(() -> "SIGNED".equals(
+                        Http.get(urls.feedback("/api/v1/appeals/" + id + "/case")).json().path("status").asString()));
+        Http.Response answered = Http.post(urls.feedback("/api/v1/appeals/" + id + "/answer"),
+                "{\"result\":\"RESOLVED\",\"text\":\"已协调合作银行办理续贷，企业已确认。\",\"staff\":\"王科员\"}");
+        assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+
+        awaitStatus(urls, id, "RESPONDED");
+    }
+
+    static JsonNode awaitStatus(Urls urls, String id, String status) {
+        return await("appeal " + id + " " + status + " at intake").atMost(HOP).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
+                .until(() -> Http.get(urls.intake("/api/v1/appeals/" + id)).json(),
+                        view -> status.equals(view.path("status").asString()));
+    }
+
+    private static List<JsonNode> callbacksFor(LocalPlatform platform, String externalId) {
+        List<JsonNode> callbacks = new ArrayList<>();
+        for (JsonNode callback : Http.get(platform.config().callbackUrl()).json()) {
+            if (externalId.equals(callback.path("externalId").asString())) {
+                callbacks.add(callback);
+            }
+        }
+        return callbacks;
+    }
+
+    /** The first bundled hotline sample under a work-order number of the test's own. */
+    static String hotlineSample(String externalId) {
+        ObjectNode appeal = SampleAppeal.all().stream()
+                .filter(a -> "HOTLINE_12345".equals(a.path("source").asString()))
+                .findFirst().orElseThrow();
+        appeal.put("externalId", externalId);
+        return Http.JSON.writeValueAsString(appeal);
+    }
+
+    record Urls(PlatformConfig config) {
+
+        String intake(String path) {
+            return config.serviceUrl(Service.INTAKE) + path;
+        }
+
+        String dispatch(String path) {
+            return config.serviceUrl(Service.DISPATCH) + path;
+        }
+
+        String feedback(String path) {
+            return config.serviceUrl(Service.FEEDBACK) + path;
+        }
+    }
+}
