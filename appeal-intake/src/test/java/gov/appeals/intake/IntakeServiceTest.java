@@ -45,6 +45,7 @@ import gov.appeals.events.AppealSigned;
 import gov.appeals.events.AppealStatus;
 import gov.appeals.events.CloudEventHeaders;
 import gov.appeals.events.Enterprise;
+import gov.appeals.events.EventEnvelope;
 import gov.appeals.events.Deadlines;
 import gov.appeals.events.Rating;
 import gov.appeals.events.Source;
@@ -80,6 +81,19 @@ class IntakeServiceTest extends ServiceTestSupport {
     @AfterAll
     static void close() {
         admin.close();
+    }
+
+    @Test
+    void deadLettersAnEventItCannotReadAfterItsRetries() {
+        String id = UUID.randomUUID().toString();
+        kafka.publish(new EventEnvelope(id, Topics.ASSIGNED, Map.of(
+                CloudEventHeaders.ID, UUID.randomUUID().toString(),
+                CloudEventHeaders.TYPE, AppealAssigned.TYPE,
+                CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON), "{not json".getBytes()));
+
+        var dead = kafka.awaitFirst(KAFKA_WAIT, r -> id.equals(r.key()), Topics.dlqFor("appeal-intake")).orElseThrow();
+        assertThat(dead.header("x-exception-message")).contains("Malformed " + AppealAssigned.TYPE);
+        assertThat(dead.header("x-original-topic")).isEqualTo(Topics.ASSIGNED);
     }
 
     @Test

@@ -91,7 +91,7 @@ public final class WorkingCalendar {
         int year = date.getYear();
         if (!knowsYear(year)) {
             if (warnedYears.add(year)) {
-                LOG.log(Level.WARNING, "No holiday data for {0}: counting weekends only as non-working days", year);
+                LOG.log(Level.WARNING, "No holiday data for {0}: counting weekends only as non-working days", String.valueOf(year));
             }
         } else {
             if (workdaysByYear.getOrDefault(year, Set.of()).contains(date)) {

@@ -74,7 +74,11 @@ public final class TimelineNotes {
     }
 
     private static String withReason(String note, String reason) {
-        return reason == null || reason.isBlank() ? note : note + ": " + reason;
+        if (reason == null || reason.isBlank()) {
+            return note;
+        }
+        // Reasons are sentences; the note goes on after them.
+        return note + ": " + reason.strip().replaceAll("[.。]+$", "");
     }
 
     private static String answerBy(Instant answerBy) {

@@ -71,8 +71,10 @@ public class RateAppeal {
         AppealRated event = new AppealRated(UUID.randomUUID().toString(),
                 new AppealRef(appeal.id(), appeal.number(), appeal.source(), appeal.externalId()),
                 appeal.version() + 1, now, actor, rating.rating(), rating.resolved(), rating.comment());
+        // The rating judges the department that answered, so the timeline names it.
+        String rated = appeal.answer() != null ? appeal.answer().department() : appeal.leadDepartment();
         AppealDocument.TimelineEntry entry = new AppealDocument.TimelineEntry(event.eventId(), event.status(), now,
-                actor, null, TimelineNotes.rated(rating.rating(), rating.resolved(), rating.comment()));
+                actor, rated, TimelineNotes.rated(rating.rating(), rating.resolved(), rating.comment()));
         return store.rate(appeal.id(), appeal.version(),
                         new AppealDocument.StoredRating(rating.rating(), rating.resolved(), rating.comment(), now),
                         entry, OutboxEntry.of(event, now))

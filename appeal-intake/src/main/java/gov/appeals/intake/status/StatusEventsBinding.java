@@ -1,6 +1,5 @@
 package gov.appeals.intake.status;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Consumer;
 
@@ -23,20 +22,12 @@ public class StatusEventsBinding {
     @Bean
     public Consumer<Message<byte[]>> statusEvents(StatusProjection projection) {
         return message -> {
-            String type = header(message, CloudEventHeaders.TYPE);
+            String type = CloudEventHeaders.typeOf(message.getHeaders());
             EventCodec.decode(type, message.getPayload()).ifPresentOrElse(
                     // A Kafka listener thread, not a Reactor one: waiting for the write keeps the binder's retries
                     // and DLQ in charge of failures, and the offset is committed only after the write.
                     event -> projection.apply(event).block(WRITE_TIMEOUT),
                     () -> LOG.debug("Skipped a record of unknown type {}", type));
         };
-    }
-
-    static String header(Message<?> message, String name) {
-        Object value = message.getHeaders().get(name);
-        if (value instanceof byte[] bytes) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-        return value == null ? null : value.toString();
     }
 }

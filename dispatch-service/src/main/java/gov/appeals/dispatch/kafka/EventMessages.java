@@ -18,8 +18,6 @@ public final class EventMessages {
     /** The CloudEvents source of everything dispatch publishes. */
     public static final String SOURCE = "/appeals/dispatch-service";
 
-    private static final String CANONICAL_TYPE = "ce-type";
-
     private EventMessages() {
     }
 
@@ -32,20 +30,8 @@ public final class EventMessages {
         return EventCodec.decode(type(message), message.getPayload());
     }
 
-    /**
-     * Producers that map headers with type information give a String, plain Kafka clients raw bytes. Spring Cloud
-     * Function renames CloudEvents headers to their canonical {@code ce-} form when a record carries no content type,
-     * so both spellings are read.
-     */
     public static String type(Message<?> message) {
-        Object value = message.getHeaders().get(CloudEventHeaders.TYPE);
-        if (value == null) {
-            value = message.getHeaders().get(CANONICAL_TYPE);
-        }
-        if (value instanceof byte[] bytes) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-        return value == null ? null : value.toString();
+        return CloudEventHeaders.typeOf(message.getHeaders());
     }
 
     public static Message<byte[]> toMessage(EventEnvelope envelope) {

@@ -36,15 +36,7 @@ public final class EventMessages {
         return builder.setHeader(KafkaHeaders.KEY, key.getBytes(StandardCharsets.UTF_8)).build();
     }
 
-    /**
-     * The CloudEvents type of a received message. The binder hands a header over as String when the producer
-     * declared its type (a Spring producer does) and as raw bytes otherwise.
-     */
     public static String type(Message<?> message) {
-        Object value = message.getHeaders().get(CloudEventHeaders.TYPE);
-        if (value instanceof byte[] bytes) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-        return value == null ? null : value.toString();
+        return CloudEventHeaders.typeOf(message.getHeaders());
     }
 }

@@ -1,6 +1,5 @@
 package gov.appeals.notification.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import org.springframework.messaging.Message;
@@ -20,12 +19,7 @@ final class IncomingEvents {
         return EventCodec.decode(type(message), message.getPayload());
     }
 
-    /** The binder's header mapper hands over headers it does not know as raw bytes, those it wrote itself as text. */
     static String type(Message<byte[]> message) {
-        Object type = message.getHeaders().get(CloudEventHeaders.TYPE);
-        if (type instanceof byte[] bytes) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-        return type == null ? null : type.toString();
+        return CloudEventHeaders.typeOf(message.getHeaders());
     }
 }
