@@ -23,7 +23,8 @@ import gov.appeals.testsupport.TestInfrastructure;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"appeals.outbox.sweep-interval=1s", "appeals.outbox.stale-after=2s"})
-@AutoConfigureWebTestClient
+// A cold first request on a busy 2-core CI machine can outlast the default 5 s; this is no performance limit.
+@AutoConfigureWebTestClient(timeout = "30s")
 abstract class ServiceTestSupport {
 
     static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {

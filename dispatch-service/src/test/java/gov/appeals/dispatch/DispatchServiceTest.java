@@ -64,7 +64,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "dispatch.kafka.back-off-initial=100",
         "dispatch.outbox.sweep-interval=1s"})
-@AutoConfigureWebTestClient
+// A cold first request on a busy 2-core CI machine can outlast the default 5 s; this is no performance limit.
+@AutoConfigureWebTestClient(timeout = "30s")
 class DispatchServiceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(45);

@@ -34,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "feedback.outbox.sweep-interval=1s")
-@AutoConfigureWebTestClient
+// A cold first request on a busy 2-core CI machine can outlast the default 5 s; this is no performance limit.
+@AutoConfigureWebTestClient(timeout = "30s")
 abstract class FeedbackServiceTestBase {
 
     static final String LEAD = "SHJD-FIN";

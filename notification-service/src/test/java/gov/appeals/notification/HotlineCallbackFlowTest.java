@@ -36,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
         // Keeps the four attempts before the DLQ quick; production waits 1 s doubling to 10 s.
         "spring.cloud.stream.bindings.notifyHotline-in-0.consumer.back-off-initial-interval=50",
         "spring.cloud.stream.bindings.notifyHotline-in-0.consumer.back-off-max-interval=100"})
-@AutoConfigureWebTestClient
+// A cold first request on a busy 2-core CI machine can outlast the default 5 s; this is no performance limit.
+@AutoConfigureWebTestClient(timeout = "30s")
 class HotlineCallbackFlowTest {
 
     private static final String INTAKE = "/appeals/appeal-intake";
