@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -19,13 +18,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -252,10 +245,11 @@ class DispatchServiceTest {
                 CloudEventHeaders.TYPE, AppealAccepted.TYPE, CloudEventHeaders.ID, id()),
                 "{\"eventId\": not json".getBytes(StandardCharsets.UTF_8)));
 
-        ConsumerRecord<String, byte[]> dead = awaitDeadLetter(appealId);
-        assertThat(header(dead, "x-exception-message")).contains("Malformed");
-        assertThat(header(dead, "x-original-topic")).isEqualTo(Topics.ACCEPTED);
-        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{\"eventId\": not json");
+        Received dead = kafka.awaitFirst(WAIT, r -> appealId.equals(r.key()), Topics.dlqFor("dispatch-service"))
+                .orElseThrow();
+        assertThat(dead.header("x-exception-message")).contains("Malformed");
+        assertThat(dead.header("x-original-topic")).isEqualTo(Topics.ACCEPTED);
+        assertThat(new String(dead.payload(), StandardCharsets.UTF_8)).isEqualTo("{\"eventId\": not json");
         assertThat(store.find(appealId).blockOptional()).isEmpty();
     }
 
@@ -410,31 +404,6 @@ class DispatchServiceTest {
                 });
             });
         }
-    }
-
-    /**
-     * Reads the dead-letter topic raw: KafkaTestClient decodes every record of a known type, which is exactly what a
-     * dead-lettered malformed payload cannot survive.
-     */
-    private ConsumerRecord<String, byte[]> awaitDeadLetter(String appealId) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.start().kafkaBootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + id());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, byte[]> consumer =
-                     new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.dlqFor("dispatch-service")));
-            List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
-            return await().atMost(WAIT).until(() -> {
-                consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
-                return seen.stream().filter(r -> appealId.equals(r.key())).findFirst().orElse(null);
-            }, record -> record != null);
-        }
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static String id() {
