@@ -120,6 +120,7 @@ public final class SupervisedProcess {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException(part.name() + " did not become ready in time; see " + logFile);
             }
+            // The launcher's own start-up thread: plain JDK threads throughout, nothing reactive to stall.
             Thread.sleep(POLL.toMillis());
         }
     }

@@ -57,7 +57,10 @@ public class OutboxRelay {
                 .then();
     }
 
-    /** Re-publishes events that have waited longer than one interval, i.e. that publishSoon did not get out. */
+    /**
+     * Re-publishes events that have waited longer than one interval, i.e. that publishSoon did not get out. Runs on
+     * the scheduler's own thread (no Reactor thread), where waiting for the round keeps rounds from overlapping.
+     */
     @Scheduled(fixedDelayString = "${feedback.outbox.sweep-interval:5s}",
             initialDelayString = "${feedback.outbox.sweep-interval:5s}")
     public void sweep() {
