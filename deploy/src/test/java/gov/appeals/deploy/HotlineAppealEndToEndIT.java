@@ -19,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  * keeps its state in the mongo-java-server store, all in separate processes.
  */
 @ExtendWith(PlatformExtension.class)
-class HotlineAppealEndToEndTest {
+class HotlineAppealEndToEndIT {
 
     private static final Duration HOP = Duration.ofSeconds(60);
 

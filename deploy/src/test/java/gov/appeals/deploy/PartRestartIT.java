@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(PlatformExtension.class)
-class PartRestartTest {
+class PartRestartIT {
 
     private static final Duration RESTART = Duration.ofSeconds(60);
 
@@ -30,12 +30,12 @@ class PartRestartTest {
 
     @Test
     void restartsAStoreThatStoppedAndTheServicesServeTheirDataAgain(LocalPlatform platform) {
-        HotlineAppealEndToEndTest.Urls urls = new HotlineAppealEndToEndTest.Urls(platform.config());
+        HotlineAppealEndToEndIT.Urls urls = new HotlineAppealEndToEndIT.Urls(platform.config());
         Http.Response accepted = Http.post(urls.intake("/api/v1/appeals"),
-                HotlineAppealEndToEndTest.hotlineSample("E2E-STORE-1"));
+                HotlineAppealEndToEndIT.hotlineSample("E2E-STORE-1"));
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
         String id = accepted.json().path("id").asString();
-        HotlineAppealEndToEndTest.awaitStatus(urls, id, "ASSIGNED");
+        HotlineAppealEndToEndIT.awaitStatus(urls, id, "ASSIGNED");
         SupervisedProcess store = platform.part("mongo");
         long stoppedPid = store.pid();
 
@@ -44,9 +44,9 @@ class PartRestartTest {
 
         await().atMost(RESTART).pollInterval(Duration.ofMillis(250))
                 .until(() -> store.pid() != stoppedPid && store.isReady());
-        HotlineAppealEndToEndTest.awaitStatus(urls, id, "ASSIGNED");
+        HotlineAppealEndToEndIT.awaitStatus(urls, id, "ASSIGNED");
         Http.Response duplicate = Http.post(urls.intake("/api/v1/appeals"),
-                HotlineAppealEndToEndTest.hotlineSample("E2E-STORE-1"));
+                HotlineAppealEndToEndIT.hotlineSample("E2E-STORE-1"));
         assertThat(duplicate.status()).as("the earlier appeal found again after the restart").isEqualTo(200);
         assertThat(duplicate.json().path("id").asString()).isEqualTo(id);
     }
