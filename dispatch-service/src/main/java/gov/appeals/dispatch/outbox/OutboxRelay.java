@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import gov.appeals.dispatch.kafka.EventMessages;
 import gov.appeals.dispatch.kafka.StoredEvent;
+import gov.appeals.dispatch.queue.store.AssignmentDocument;
 import gov.appeals.dispatch.queue.store.AssignmentStore;
 import gov.appeals.events.Topics;
 import reactor.core.publisher.Flux;
@@ -46,6 +47,11 @@ public class OutboxRelay {
         this.store = store;
         this.clock = clock;
         this.sweepAge = sweepAge;
+    }
+
+    /** Starts publishing what a just-written document holds in its outbox. */
+    public void publishPending(AssignmentDocument document) {
+        document.outbox().forEach(this::publishSoon);
     }
 
     /** Starts publishing without making the caller wait; failures stay in the outbox for the sweep. */

@@ -1,5 +1,6 @@
 package gov.appeals.dispatch.queue.kafka;
 
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -12,9 +13,8 @@ import gov.appeals.dispatch.kafka.EventMessages;
 import gov.appeals.dispatch.queue.Assignment;
 import gov.appeals.dispatch.queue.store.AssignmentDocument;
 import gov.appeals.dispatch.queue.store.AssignmentStore;
+import gov.appeals.dispatch.queue.store.AssignmentStore.Change;
 import gov.appeals.events.AppealEvent;
-import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /**
  * Keeps the queues in step with later stages other services announce on appeals.lifecycle: answered appeals leave
@@ -40,30 +40,18 @@ public class LifecycleFollower {
 
     // Runs on the binder's listener thread: waiting for MongoDB there keeps the binder's retries and dead-lettering.
     private void follow(AppealEvent event) {
-        store.find(event.appealId())
-                .flatMap(document -> apply(document, event))
-                .retryWhen(Retry.max(3).filter(ConcurrentChange.class::isInstance))
-                .block();
+        store.change(event.appealId(), document -> decide(document, event)).block();
     }
 
-    private Mono<AssignmentDocument> apply(AssignmentDocument document, AppealEvent event) {
+    private Optional<Change> decide(AssignmentDocument document, AppealEvent event) {
         if (document.appliedEventIds().contains(event.eventId())) {
-            return Mono.empty();
+            return Optional.empty();
         }
-        Assignment before = document.assignment();
-        return before.follow(event)
-                .map(after -> store.transition(before, after, event.eventId(), null)
-                        .switchIfEmpty(Mono.error(new ConcurrentChange())))
-                .orElseGet(() -> {
-                    log.debug("Appeal {}: {} v{} is not newer than v{}, ignored", event.appealId(), event.type(),
-                            event.version(), before.version());
-                    return Mono.empty();
-                });
-    }
-
-    private static final class ConcurrentChange extends RuntimeException {
-        ConcurrentChange() {
-            super("assignment changed concurrently", null, false, false);
+        Optional<Assignment> after = document.assignment().follow(event);
+        if (after.isEmpty()) {
+            log.debug("Appeal {}: {} v{} is not newer than v{}, ignored", event.appealId(), event.type(),
+                    event.version(), document.assignment().version());
         }
+        return after.map(next -> Change.following(next, event.eventId()));
     }
 }

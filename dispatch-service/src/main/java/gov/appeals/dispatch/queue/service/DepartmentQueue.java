@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
-import gov.appeals.dispatch.kafka.StoredEvent;
 import gov.appeals.dispatch.outbox.OutboxRelay;
 import gov.appeals.dispatch.queue.Assignment;
 import gov.appeals.dispatch.queue.FieldProblem;
@@ -16,11 +15,11 @@ import gov.appeals.dispatch.queue.NotInQueueException;
 import gov.appeals.dispatch.queue.QueueRole;
 import gov.appeals.dispatch.queue.UnknownUnitException;
 import gov.appeals.dispatch.queue.store.AssignmentStore;
+import gov.appeals.dispatch.queue.store.AssignmentStore.Change;
 import gov.appeals.events.AppealStatus;
 import gov.appeals.events.reference.ReferenceData;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /** A unit's work queue (department or street/town): listing it and signing for (签收) appeals in it. */
 @Service
@@ -49,22 +48,12 @@ public class DepartmentQueue {
 
     public Mono<QueueEntry> sign(String unit, String appealId, String staff) {
         requireUnit(unit);
-        return Mono.defer(() -> store.find(appealId))
+        return store.change(appealId, document -> document.assignment()
+                        .sign(unit, staff, UUID.randomUUID().toString(), clock.instant())
+                        .map(transition -> Change.announcing(transition, clock.instant())))
                 .switchIfEmpty(Mono.error(() -> new NotInQueueException(appealId, unit)))
-                .flatMap(document -> {
-                    Assignment before = document.assignment();
-                    return before.sign(unit, staff, UUID.randomUUID().toString(), clock.instant())
-                            .map(transition -> {
-                                StoredEvent event = StoredEvent.of(transition.event(), clock.instant());
-                                return store.transition(before, transition.after(), event.eventId(), event)
-                                        .switchIfEmpty(Mono.error(ConcurrentChangeException::new))
-                                        .doOnNext(written -> relay.publishSoon(event))
-                                        .map(written -> written.assignment());
-                            })
-                            .orElseGet(() -> Mono.just(before));
-                })
-                .retryWhen(Retry.max(3).filter(ConcurrentChangeException.class::isInstance))
-                .map(signed -> new QueueEntry(signed, QueueRole.LEAD));
+                .doOnNext(relay::publishPending)
+                .map(signed -> new QueueEntry(signed.assignment(), QueueRole.LEAD));
     }
 
     private void requireUnit(String unit) {

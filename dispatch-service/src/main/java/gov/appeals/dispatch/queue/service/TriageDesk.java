@@ -3,22 +3,21 @@ package gov.appeals.dispatch.queue.service;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
-import gov.appeals.dispatch.kafka.StoredEvent;
 import gov.appeals.dispatch.outbox.OutboxRelay;
 import gov.appeals.dispatch.queue.AppealNotFoundException;
-import gov.appeals.dispatch.queue.Assignment;
 import gov.appeals.dispatch.queue.FieldProblem;
 import gov.appeals.dispatch.queue.InvalidRequestException;
 import gov.appeals.dispatch.queue.QueueRole;
 import gov.appeals.dispatch.queue.TriageDecision;
 import gov.appeals.events.reference.ReferenceData;
 import gov.appeals.dispatch.queue.store.AssignmentStore;
+import gov.appeals.dispatch.queue.store.AssignmentStore.Change;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /** The triage unit's desk (区经委 兜底): final decisions on appeals no routing rule covered. */
 @Service
@@ -41,17 +40,11 @@ public class TriageDesk {
 
     public Mono<QueueEntry> decide(String appealId, TriageDecision decision) {
         validate(decision);
-        return Mono.defer(() -> store.find(appealId))
+        return store.change(appealId, document -> Optional.of(Change.announcing(
+                        document.assignment().decideTriage(decision, UUID.randomUUID().toString(), clock.instant()),
+                        clock.instant())))
                 .switchIfEmpty(Mono.error(() -> new AppealNotFoundException(appealId)))
-                .flatMap(document -> {
-                    Assignment before = document.assignment();
-                    var transition = before.decideTriage(decision, UUID.randomUUID().toString(), clock.instant());
-                    StoredEvent event = StoredEvent.of(transition.event(), clock.instant());
-                    return store.transition(before, transition.after(), event.eventId(), event)
-                            .switchIfEmpty(Mono.error(ConcurrentChangeException::new))
-                            .doOnNext(written -> relay.publishSoon(event));
-                })
-                .retryWhen(Retry.max(3).filter(ConcurrentChangeException.class::isInstance))
+                .doOnNext(relay::publishPending)
                 .map(written -> new QueueEntry(written.assignment(), QueueRole.LEAD));
     }
 

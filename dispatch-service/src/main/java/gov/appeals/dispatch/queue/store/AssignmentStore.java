@@ -2,6 +2,8 @@ package gov.appeals.dispatch.queue.store;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Optional;
+import java.util.function.Function;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -13,9 +15,11 @@ import org.springframework.stereotype.Component;
 
 import gov.appeals.dispatch.kafka.StoredEvent;
 import gov.appeals.dispatch.queue.Assignment;
+import gov.appeals.dispatch.queue.Transition;
 import gov.appeals.events.AppealStatus;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -26,6 +30,29 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  */
 @Component
 public class AssignmentStore {
+
+    /** Concurrent writers to one appeal (a staff action racing an event) are rare: a few rereads settle it. */
+    private static final int CONCURRENT_RETRIES = 3;
+
+    /**
+     * A decided change of one assignment.
+     *
+     * @param appliedEventId the event id recorded as applied (the incoming event, or the one announcing the change)
+     * @param outgoing       the event to queue in the outbox for publishing, null when the change announces nothing
+     */
+    public record Change(Assignment after, String appliedEventId, StoredEvent outgoing) {
+
+        /** A change made here (a staff action), announced by its transition's own event. */
+        public static Change announcing(Transition transition, Instant now) {
+            StoredEvent event = StoredEvent.of(transition.event(), now);
+            return new Change(transition.after(), event.eventId(), event);
+        }
+
+        /** A change another service announced: nothing to publish, only the incoming event to remember. */
+        public static Change following(Assignment after, String incomingEventId) {
+            return new Change(after, incomingEventId, null);
+        }
+    }
 
     private final ReactiveMongoTemplate mongo;
 
@@ -43,13 +70,24 @@ public class AssignmentStore {
     }
 
     /**
-     * Writes {@code after} if the stored document is still at {@code before}'s version, recording {@code eventId}
-     * as applied and, when given, queueing {@code outgoing} in the outbox.
+     * Reads an appeal's assignment, lets {@code decide} work out the change from it, and writes that change guarded
+     * by the version it was decided on. When another writer got there first, it reads and decides again.
      *
-     * @return the new document, or empty when someone else changed it first
+     * @return the written document; the stored one unchanged when {@code decide} has no change; empty when no such
+     * appeal. Errors {@code decide} raises (a refused action) pass through.
      */
-    public Mono<AssignmentDocument> transition(Assignment before, Assignment after, String eventId,
-                                               StoredEvent outgoing) {
+    public Mono<AssignmentDocument> change(String appealId, Function<AssignmentDocument, Optional<Change>> decide) {
+        return Mono.defer(() -> find(appealId))
+                .flatMap(document -> decide.apply(document)
+                        .map(change -> transition(document.assignment(), change)
+                                .switchIfEmpty(Mono.error(ConcurrentChange::new)))
+                        .orElseGet(() -> Mono.just(document)))
+                .retryWhen(Retry.max(CONCURRENT_RETRIES).filter(ConcurrentChange.class::isInstance));
+    }
+
+    /** @return the new document, or empty when someone else changed it since {@code before} was read */
+    private Mono<AssignmentDocument> transition(Assignment before, Change change) {
+        Assignment after = change.after();
         Query guard = Query.query(where("_id").is(before.appealId()).and("version").is(before.version()));
         Update update = new Update()
                 .set("status", after.status())
@@ -60,9 +98,9 @@ public class AssignmentStore {
                 .set("version", after.version())
                 .set("decidedBy", after.decidedBy())
                 .set("reason", after.reason())
-                .addToSet("appliedEventIds", eventId);
-        if (outgoing != null) {
-            update.push("outbox", outgoing);
+                .addToSet("appliedEventIds", change.appliedEventId());
+        if (change.outgoing() != null) {
+            update.push("outbox", change.outgoing());
         }
         return mongo.findAndModify(guard, update, FindAndModifyOptions.options().returnNew(true),
                 AssignmentDocument.class);
@@ -88,5 +126,11 @@ public class AssignmentStore {
     public Flux<AssignmentDocument> withPendingOutbox(Instant cutoff) {
         return mongo.find(Query.query(where("outbox").elemMatch(where("createdAt").lt(cutoff))),
                 AssignmentDocument.class);
+    }
+
+    private static final class ConcurrentChange extends RuntimeException {
+        ConcurrentChange() {
+            super("assignment changed concurrently", null, false, false);
+        }
     }
 }
