@@ -6,7 +6,7 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
-samples="$here/../appeal-events/src/main/resources/reference/sample-appeals.jsonl"
+samples="$here/../appeal-reference/src/main/resources/reference/sample-appeals.jsonl"
 line="${1:-1}"
 intake="http://127.0.0.1:${INTAKE_PORT:-8081}"
 dispatch="http://127.0.0.1:${DISPATCH_PORT:-8082}"

@@ -24,11 +24,6 @@ public record AppealAccepted(String eventId, AppealRef appeal, int version, Inst
     }
 
     @Override
-    public String topic() {
-        return Topics.ACCEPTED;
-    }
-
-    @Override
     public AppealStatus status() {
         return AppealStatus.ACCEPTED;
     }

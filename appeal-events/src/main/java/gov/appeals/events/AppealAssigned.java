@@ -29,11 +29,6 @@ public record AppealAssigned(String eventId, AppealRef appeal, int version, Inst
     }
 
     @Override
-    public String topic() {
-        return Topics.ASSIGNED;
-    }
-
-    @Override
     public AppealStatus status() {
         return AppealStatus.ASSIGNED;
     }

@@ -16,11 +16,6 @@ public record AppealClosed(String eventId, AppealRef appeal, int version, Instan
     }
 
     @Override
-    public String topic() {
-        return Topics.LIFECYCLE;
-    }
-
-    @Override
     public AppealStatus status() {
         return AppealStatus.CLOSED;
     }

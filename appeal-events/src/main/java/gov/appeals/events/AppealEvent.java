@@ -6,10 +6,10 @@ import java.time.Instant;
  * A stage change of one appeal. Every event is an immutable record with a CloudEvents type that carries its
  * version ({@code gov.appeals.AppealAccepted.v1}); additive changes keep the version, breaking ones add a new type.
  *
- * <p>{@link #version()} orders the events of one appeal across topics: the producer of a stage change sets it to
- * one more than the highest version it has seen for that appeal. Because each stage is caused by the one before it
- * (an appeal is signed only after it was assigned), this is a total order per appeal, and a consumer that reads
- * several topics applies a status only when its version is newer than what it holds. Together with
+ * <p>{@link #version()} numbers the events of one appeal: the producer of a stage change sets it to one more than
+ * the highest version it has seen for that appeal. Because each stage is caused by the one before it (an appeal is
+ * signed only after it was assigned), this is the order in which they happened, which is also the order in which
+ * they stand on the appeal's partition of {@link Topics#EVENTS}. Together with
  * {@link #eventId()} it is also the idempotency key: an event delivered twice changes nothing the second time.
  */
 public sealed interface AppealEvent
@@ -35,8 +35,10 @@ public sealed interface AppealEvent
     /** The CloudEvents type, e.g. {@code gov.appeals.AppealSigned.v1}. */
     String type();
 
-    /** The topic the event is published on. */
-    String topic();
+    /** The topic the event is published on: every event of every appeal goes to one, keyed by the appeal id. */
+    default String topic() {
+        return Topics.EVENTS;
+    }
 
     /** The status the appeal has once this event happened. */
     AppealStatus status();

@@ -24,11 +24,6 @@ public record AppealRated(String eventId, AppealRef appeal, int version, Instant
     }
 
     @Override
-    public String topic() {
-        return Topics.LIFECYCLE;
-    }
-
-    @Override
     public AppealStatus status() {
         return AppealStatus.RESPONDED;
     }

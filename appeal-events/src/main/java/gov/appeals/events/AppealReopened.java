@@ -14,11 +14,6 @@ public record AppealReopened(String eventId, AppealRef appeal, int version, Inst
     }
 
     @Override
-    public String topic() {
-        return Topics.LIFECYCLE;
-    }
-
-    @Override
     public AppealStatus status() {
         return AppealStatus.REOPENED;
     }

@@ -15,11 +15,6 @@ public record AppealResponded(String eventId, AppealRef appeal, int version, Ins
     }
 
     @Override
-    public String topic() {
-        return Topics.LIFECYCLE;
-    }
-
-    @Override
     public AppealStatus status() {
         return AppealStatus.RESPONDED;
     }

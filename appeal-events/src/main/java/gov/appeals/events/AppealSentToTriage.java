@@ -17,11 +17,6 @@ public record AppealSentToTriage(String eventId, AppealRef appeal, int version, 
     }
 
     @Override
-    public String topic() {
-        return Topics.ASSIGNED;
-    }
-
-    @Override
     public AppealStatus status() {
         return AppealStatus.TRIAGE;
     }

@@ -14,11 +14,6 @@ public record AppealSigned(String eventId, AppealRef appeal, int version, Instan
     }
 
     @Override
-    public String topic() {
-        return Topics.LIFECYCLE;
-    }
-
-    @Override
     public AppealStatus status() {
         return AppealStatus.SIGNED;
     }

@@ -1,28 +1,16 @@
 package gov.appeals.events;
 
 /**
- * Kafka topics, named by stream (never by department or Java class). The record key is always the appeal id, so
- * all events of one appeal stay ordered within a topic.
+ * The Kafka topic every event goes to. One topic keyed by the appeal id puts all events of one appeal on one
+ * partition in the order they were published, and since every stage change is caused by the one before it, a
+ * producer publishes it only after the event that caused it: every consumer sees an appeal's events in the order
+ * they happened, and picks the types it needs. Dead letters: one topic per consumer group,
+ * {@code appeals.<group>.dlq}.
  */
 public final class Topics {
 
-    /** {@link AppealAccepted}: intake has accepted, numbered and classified an appeal. */
-    public static final String ACCEPTED = "appeals.accepted";
-
-    /** {@link AppealAssigned} and {@link AppealSentToTriage}: the routing decision for an appeal. */
-    public static final String ASSIGNED = "appeals.assigned";
-
-    /** Every later stage change: signed, responded, rated, reopened, closed. */
-    public static final String LIFECYCLE = "appeals.lifecycle";
+    public static final String EVENTS = "appeals.events";
 
     private Topics() {
-    }
-
-    /**
-     * The dead-letter topic of one consumer group, e.g. {@code appeals.dispatch-service.dlq}: a message that still
-     * fails after the binder's retries lands there with its error and original topic in headers, for replay.
-     */
-    public static String dlqFor(String consumerGroup) {
-        return "appeals." + consumerGroup + ".dlq";
     }
 }

@@ -22,7 +22,7 @@ class EventCodecTest {
         EventEnvelope envelope = EventEnvelope.of(assigned, "/appeals/dispatch-service");
 
         assertThat(envelope.key()).isEqualTo("a-1");
-        assertThat(envelope.topic()).isEqualTo(Topics.ASSIGNED);
+        assertThat(envelope.topic()).isEqualTo(Topics.EVENTS);
         assertThat(envelope.headers()).containsEntry(CloudEventHeaders.TYPE, "gov.appeals.AppealAssigned.v1")
                 .containsEntry(CloudEventHeaders.SUBJECT, "a-1").containsEntry(CloudEventHeaders.ID, "e-1");
         assertThat(new String(envelope.payload(), StandardCharsets.UTF_8)).contains("\"2026-11-23T01:00:00Z\"");

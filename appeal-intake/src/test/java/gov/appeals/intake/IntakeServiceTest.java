@@ -51,8 +51,9 @@ import gov.appeals.events.Rating;
 import gov.appeals.events.Source;
 import gov.appeals.events.Topics;
 import gov.appeals.events.Urgency;
-import gov.appeals.intake.appeal.AppealDocument;
-import gov.appeals.intake.outbox.OutboxEntry;
+import gov.appeals.intake.appeal.Stages;
+import gov.appeals.intake.appeal.store.AppealDocument;
+import gov.appeals.intake.appeal.store.Outbox;
 import gov.appeals.testsupport.KafkaTestClient;
 import gov.appeals.testsupport.TestInfrastructure;
 
@@ -84,20 +85,42 @@ class IntakeServiceTest extends ServiceTestSupport {
     }
 
     @Test
-    void deadLettersAnEventItCannotReadAfterItsRetries() {
+    void deadLettersAnEventItCannotReadAndReplaysItOnceThroughTheOperatorApi() {
         String id = UUID.randomUUID().toString();
-        kafka.publish(new EventEnvelope(id, Topics.ASSIGNED, Map.of(
+        kafka.publish(new EventEnvelope(id, Topics.EVENTS, Map.of(
                 CloudEventHeaders.ID, UUID.randomUUID().toString(),
                 CloudEventHeaders.TYPE, AppealAssigned.TYPE,
+                CloudEventHeaders.SUBJECT, id,
                 CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON), "{not json".getBytes()));
 
-        var dead = kafka.awaitFirst(KAFKA_WAIT, r -> id.equals(r.key()), Topics.dlqFor("appeal-intake")).orElseThrow();
-        assertThat(dead.header("x-exception-message")).contains("Malformed " + AppealAssigned.TYPE);
-        assertThat(dead.header("x-original-topic")).isEqualTo(Topics.ASSIGNED);
+        var dead = kafka.awaitFirst(KAFKA_WAIT, r -> id.equals(r.key()), "appeals.appeal-intake.dlq").orElseThrow();
+        assertThat(dead.header("appeals-error")).contains("Unreadable " + AppealAssigned.TYPE);
+        assertThat(dead.header("kafka_dlt-original-topic")).isEqualTo(Topics.EVENTS);
+
+        Map<String, Object> letter = await().atMost(KAFKA_WAIT).until(() -> list(http.get()
+                        .uri("/api/v1/ops/dead-letters?size=100").exchange().expectStatus().isOk().expectBody(MAP)
+                        .returnResult().getResponseBody().get("items")).stream()
+                .filter(l -> id.equals(l.get("key"))).findFirst().orElse(null), java.util.Objects::nonNull);
+        assertThat(letter).containsEntry("type", AppealAssigned.TYPE).containsEntry("originalTopic", Topics.EVENTS)
+                .containsEntry("payload", "{not json").containsEntry("replayedAt", null);
+        assertThat((String) letter.get("error")).contains("Unreadable");
+        String letterId = (String) letter.get("id");
+
+        http.post().uri("/api/v1/ops/dead-letters/{id}/replay", letterId).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.replayed").isEqualTo(true);
+        http.post().uri("/api/v1/ops/dead-letters/{id}/replay", letterId).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.replayed").isEqualTo(false);
+        // Replayed once onto the topic, where it fails again and is dead-lettered again: two letters, one replay.
+        await().atMost(KAFKA_WAIT).untilAsserted(() -> assertThat(kafka.readAll(Duration.ofSeconds(1),
+                r -> id.equals(r.key()), Topics.EVENTS)).hasSize(2));
+        http.get().uri("/api/v1/ops/dead-letters/{id}", letterId).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.replayedAt").isNotEmpty();
+        http.get().uri("/api/v1/ops/dead-letters/0-999999999").exchange().expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
-    void acceptsAnAppealAndAnnouncesItOnAppealsAccepted() {
+    void acceptsAnAppealAndAnnouncesItOnTheEventsTopic() {
         Map<String, Object> body = appeal("HOTLINE_12345", nextExternalId());
         var accepted = http.post().uri("/api/v1/appeals").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
                 .exchange()
@@ -108,7 +131,8 @@ class IntakeServiceTest extends ServiceTestSupport {
         assertThat(accepted.get("number").toString()).matches("QS-\\d{8}-\\d{6}");
         assertThat(accepted.get("status")).isEqualTo("ACCEPTED");
 
-        var received = kafka.awaitFirst(KAFKA_WAIT, r -> id.equals(r.key()), Topics.ACCEPTED).orElseThrow();
+        var received = kafka.awaitFirst(KAFKA_WAIT, r -> id.equals(r.key()) && r.event() instanceof AppealAccepted,
+                Topics.EVENTS).orElseThrow();
         assertThat(received.header(CloudEventHeaders.TYPE)).isEqualTo(AppealAccepted.TYPE);
         assertThat(received.header(CloudEventHeaders.SOURCE)).isEqualTo("/appeals/appeal-intake");
         assertThat(received.header(CloudEventHeaders.SUBJECT)).isEqualTo(id);
@@ -135,7 +159,7 @@ class IntakeServiceTest extends ServiceTestSupport {
                         org.assertj.core.groups.Tuple.tuple("ACCEPTED", "hotline"));
         assertThat(view.get("answer")).isNull();
         assertThat(view.get("rating")).isNull();
-        await().atMost(KAFKA_WAIT).until(() -> mongo.findById(id, AppealDocument.class).block().outbox().isEmpty());
+        await().atMost(KAFKA_WAIT).until(() -> mongo.findById(id, AppealDocument.class).block(KAFKA_WAIT).outbox().isEmpty());
     }
 
     @Test
@@ -152,8 +176,8 @@ class IntakeServiceTest extends ServiceTestSupport {
         assertThat(byExternalId).containsEntry("id", first.get("id"));
         assertThat(timeline(byExternalId)).extracting(t -> t.get("actor")).containsOnly("portal");
 
-        kafka.awaitFirst(KAFKA_WAIT, r -> first.get("id").equals(r.key()), Topics.ACCEPTED).orElseThrow();
-        assertThat(kafka.readAll(Duration.ofSeconds(3), r -> first.get("id").equals(r.key()), Topics.ACCEPTED))
+        kafka.awaitFirst(KAFKA_WAIT, r -> first.get("id").equals(r.key()), Topics.EVENTS).orElseThrow();
+        assertThat(kafka.readAll(Duration.ofSeconds(3), r -> first.get("id").equals(r.key()), Topics.EVENTS))
                 .hasSize(1);
     }
 
@@ -171,7 +195,7 @@ class IntakeServiceTest extends ServiceTestSupport {
                 "system:dispatch-service", "JD-JW", List.of(), null, "rule:x", null, null), DISPATCH);
         kafka.publish(assigned, DISPATCH);
         kafka.publish(assigned, DISPATCH);
-        awaitConsumed(Topics.ASSIGNED);
+        awaitConsumed(Topics.EVENTS);
 
         var view = get(id);
         assertThat(view).containsEntry("status", "ASSIGNED").containsEntry("leadDepartment", "JD-SCJG")
@@ -187,7 +211,7 @@ class IntakeServiceTest extends ServiceTestSupport {
     }
 
     @Test
-    void recordsALateOlderEventInTheTimelineWithoutTakingTheStatusBack() {
+    void endsWithTheRightViewWhenAnOlderEventArrivesLate() {
         String id = acceptedAppealId();
         Instant assignedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         kafka.publish(new AppealSigned(UUID.randomUUID().toString(), ref(id), 3, assignedAt.plusSeconds(60),
@@ -198,8 +222,9 @@ class IntakeServiceTest extends ServiceTestSupport {
 
         await().atMost(KAFKA_WAIT).untilAsserted(() -> assertThat(timeline(get(id)))
                 .extracting(t -> t.get("status")).containsExactly("RECEIVED", "ACCEPTED", "ASSIGNED", "SIGNED"));
+        // The status stays with the newest stage; the lead department comes from the assignment however late.
         assertThat(get(id)).containsEntry("status", "SIGNED").containsEntry("version", 3)
-                .containsEntry("leadDepartment", null);
+                .containsEntry("leadDepartment", "JD-JW");
     }
 
     @Test
@@ -215,7 +240,7 @@ class IntakeServiceTest extends ServiceTestSupport {
         rate(id, dissatisfied).expectStatus().isAccepted().expectBody(MAP)
                 .isEqualTo(Map.of("id", id, "status", "RESPONDED"));
         AppealRated rated = (AppealRated) kafka.awaitFirst(KAFKA_WAIT,
-                r -> id.equals(r.key()) && r.event() instanceof AppealRated, Topics.LIFECYCLE).orElseThrow().event();
+                r -> id.equals(r.key()) && r.event() instanceof AppealRated, Topics.EVENTS).orElseThrow().event();
         assertThat(rated.version()).isEqualTo(3);
         assertThat(rated.rating()).isEqualTo(Rating.DISSATISFIED);
         assertThat(rated.resolved()).isFalse();
@@ -227,7 +252,7 @@ class IntakeServiceTest extends ServiceTestSupport {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.currentStatus").isEqualTo("RESPONDED");
         assertThat(kafka.readAll(Duration.ofSeconds(3), r -> id.equals(r.key()) && r.event() instanceof AppealRated,
-                Topics.LIFECYCLE)).hasSize(1);
+                Topics.EVENTS)).hasSize(1);
         assertThat(map(get(id).get("rating"))).containsEntry("rating", "DISSATISFIED").containsEntry("resolved", false);
 
         kafka.publish(new AppealReopened(UUID.randomUUID().toString(), ref(id), 4, Instant.now(),
@@ -243,7 +268,7 @@ class IntakeServiceTest extends ServiceTestSupport {
         assertThat(get(id).get("rating")).isNull();
         rate(id, Map.of("rating", "SATISFIED", "resolved", true)).expectStatus().isAccepted();
         AppealRated second = (AppealRated) kafka.awaitFirst(KAFKA_WAIT, r -> id.equals(r.key())
-                && r.event() instanceof AppealRated ar && ar.rating() == Rating.SATISFIED, Topics.LIFECYCLE)
+                && r.event() instanceof AppealRated ar && ar.rating() == Rating.SATISFIED, Topics.EVENTS)
                 .orElseThrow().event();
         assertThat(second.version()).isEqualTo(6);
 
@@ -277,12 +302,14 @@ class IntakeServiceTest extends ServiceTestSupport {
         // As a crash between the insert and the relay would leave it: stored with its event still pending.
         mongo.insert(new AppealDocument(id, stranded.appeal().number(), Source.ONLINE_PORTAL,
                 stranded.appeal().externalId(), AppealStatus.ACCEPTED, 1, null, Urgency.NORMAL, "ST-WG", "标题", "内容",
-                stranded.enterprise(), null, List.of(), stranded.deadlines(), null, null, List.of(),
-                List.of(OutboxEntry.of(stranded, now)), now)).block();
+                stranded.enterprise(), null, List.of(), stranded.deadlines(), null, null,
+                List.of(Stages.of(stranded, null)), List.of(Outbox.entry(stranded, now)), now, 0))
+                .block(KAFKA_WAIT);
 
-        var received = kafka.awaitFirst(KAFKA_WAIT, r -> id.equals(r.key()), Topics.ACCEPTED).orElseThrow();
+        var received = kafka.awaitFirst(KAFKA_WAIT, r -> id.equals(r.key()) && r.event() instanceof AppealAccepted,
+                Topics.EVENTS).orElseThrow();
         assertThat(received.header(CloudEventHeaders.ID)).isEqualTo(stranded.eventId());
-        await().atMost(KAFKA_WAIT).until(() -> mongo.findById(id, AppealDocument.class).block().outbox().isEmpty());
+        await().atMost(KAFKA_WAIT).until(() -> mongo.findById(id, AppealDocument.class).block(KAFKA_WAIT).outbox().isEmpty());
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------

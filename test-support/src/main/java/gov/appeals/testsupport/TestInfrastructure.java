@@ -58,6 +58,7 @@ public final class TestInfrastructure {
         registry.add("spring.mongodb.uri", () -> e.mongoUri(database));
         registry.add("spring.cloud.stream.kafka.binder.brokers", e::kafkaBootstrapServers);
         registry.add("spring.kafka.bootstrap-servers", e::kafkaBootstrapServers);
+        registry.add("appeals.kafka.bootstrap-servers", e::kafkaBootstrapServers);
     }
 
     private static Endpoints pick() {

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
-import gov.appeals.events.calendar.WorkingCalendar;
+import gov.appeals.reference.calendar.WorkingCalendar;
 
 /** Human-readable appeal numbers, QS-yyyyMMdd-NNNNNN, counted per Shanghai calendar day. */
 public final class AppealNumbers {

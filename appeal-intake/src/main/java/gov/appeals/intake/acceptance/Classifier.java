@@ -6,8 +6,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import gov.appeals.events.Urgency;
-import gov.appeals.events.reference.Category;
-import gov.appeals.events.reference.ReferenceData;
+import gov.appeals.reference.Category;
+import gov.appeals.reference.ReferenceData;
 
 /**
  * Classifies an appeal by keywords: a category the caller gave wins; otherwise the category whose keywords weigh

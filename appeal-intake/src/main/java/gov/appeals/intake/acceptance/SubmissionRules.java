@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import gov.appeals.events.reference.ReferenceData;
+import gov.appeals.kit.web.FieldProblem;
+import gov.appeals.kit.web.TextRules;
+import gov.appeals.reference.ReferenceData;
 
 /** What a submission must satisfy to be accepted (受理); every broken rule is reported, not just the first. */
 public final class SubmissionRules {
@@ -12,9 +14,11 @@ public final class SubmissionRules {
     private static final Pattern EXTERNAL_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final ReferenceData reference;
+    private final TextRules text;
 
-    public SubmissionRules(ReferenceData reference) {
+    public SubmissionRules(ReferenceData reference, TextRules text) {
         this.reference = reference;
+        this.text = text;
     }
 
     public List<FieldProblem> check(Submission s) {
@@ -31,14 +35,14 @@ public final class SubmissionRules {
         if (e == null) {
             problems.add(new FieldProblem("enterprise", "is required"));
         } else {
-            text(problems, "enterprise.name", e.name(), 100);
+            text.requireShort(problems, "enterprise.name", e.name());
             if (e.creditCode() == null) {
                 problems.add(new FieldProblem("enterprise.creditCode", "is required"));
             } else if (!CreditCode.isValid(e.creditCode())) {
                 problems.add(new FieldProblem("enterprise.creditCode",
                         "is not a valid unified social credit code (GB 32100-2015)"));
             }
-            text(problems, "enterprise.contactName", e.contactName(), 50);
+            text.requireShort(problems, "enterprise.contactName", e.contactName());
             if (e.phone() == null) {
                 problems.add(new FieldProblem("enterprise.phone", "is required"));
             } else if (!PhoneNumber.isValid(e.phone())) {
@@ -51,19 +55,11 @@ public final class SubmissionRules {
         } else if (reference.street(s.street()).isEmpty()) {
             problems.add(new FieldProblem("street", "is not a known street code"));
         }
-        text(problems, "title", s.title(), 200);
-        text(problems, "content", s.content(), 4000);
+        text.requireShort(problems, "title", s.title());
+        text.requireLong(problems, "content", s.content());
         if (s.category() != null && reference.category(s.category()).isEmpty()) {
             problems.add(new FieldProblem("category", "is not a known category code"));
         }
         return problems;
-    }
-
-    private static void text(List<FieldProblem> problems, String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            problems.add(new FieldProblem(field, "is required"));
-        } else if (value.codePointCount(0, value.length()) > max) {
-            problems.add(new FieldProblem(field, "must be at most " + max + " characters"));
-        }
     }
 }

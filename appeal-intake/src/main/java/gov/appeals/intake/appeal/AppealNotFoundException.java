@@ -1,6 +1,8 @@
 package gov.appeals.intake.appeal;
 
-public class AppealNotFoundException extends RuntimeException {
+import gov.appeals.kit.web.NotFoundException;
+
+public class AppealNotFoundException extends NotFoundException {
 
     public AppealNotFoundException(String description) {
         super("No appeal " + description);

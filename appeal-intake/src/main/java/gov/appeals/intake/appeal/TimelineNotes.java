@@ -14,7 +14,7 @@ import gov.appeals.events.AppealSentToTriage;
 import gov.appeals.events.AppealSigned;
 import gov.appeals.events.Rating;
 import gov.appeals.events.Urgency;
-import gov.appeals.events.calendar.WorkingCalendar;
+import gov.appeals.reference.calendar.WorkingCalendar;
 
 /** The sentence a person reads in an appeal's timeline for each stage change. */
 public final class TimelineNotes {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import gov.appeals.events.AppealStatus;
-import gov.appeals.intake.acceptance.FieldProblem;
+import gov.appeals.kit.web.FieldProblem;
 
 /** When an appeal can be rated, and what a rating that arrives twice means. */
 public final class RatingRules {

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 import gov.appeals.events.Urgency;
-import gov.appeals.events.reference.ReferenceData;
+import gov.appeals.reference.ReferenceData;
 import tools.jackson.databind.JsonNode;
 
 class ClassifierTest {

@@ -6,11 +6,13 @@ import org.junit.jupiter.api.Test;
 
 import gov.appeals.events.Source;
 import gov.appeals.events.Urgency;
-import gov.appeals.events.reference.ReferenceData;
+import gov.appeals.kit.web.FieldProblem;
+import gov.appeals.kit.web.TextRules;
+import gov.appeals.reference.ReferenceData;
 
 class SubmissionRulesTest {
 
-    private final SubmissionRules rules = new SubmissionRules(ReferenceData.bundled());
+    private final SubmissionRules rules = new SubmissionRules(ReferenceData.bundled(), TextRules.DEFAULTS);
 
     private static Submission valid() {
         return new Submission(Source.HOTLINE_12345, "GD20261100007",
@@ -40,12 +42,12 @@ class SubmissionRulesTest {
     }
 
     @Test
-    void countsLengthsInCharactersNotBytes() {
+    void limitsTitlesTo100AndContentTo4000CharactersNotBytes() {
         var v = valid();
-        var atLimit = new Submission(v.source(), "a".repeat(64), v.enterprise(), v.street(), "题".repeat(200),
+        var atLimit = new Submission(v.source(), "a".repeat(64), v.enterprise(), v.street(), "题".repeat(100),
                 "长".repeat(4000), null, null);
         assertThat(rules.check(atLimit)).isEmpty();
-        var overLimit = new Submission(v.source(), "a".repeat(65), v.enterprise(), v.street(), "题".repeat(201),
+        var overLimit = new Submission(v.source(), "a".repeat(65), v.enterprise(), v.street(), "题".repeat(101),
                 "长".repeat(4001), null, null);
         assertThat(rules.check(overLimit)).extracting(FieldProblem::field)
                 .containsExactly("externalId", "title", "content");

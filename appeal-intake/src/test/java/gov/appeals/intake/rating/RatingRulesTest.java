@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import gov.appeals.events.AppealStatus;
 import gov.appeals.events.Rating;
-import gov.appeals.intake.acceptance.FieldProblem;
+import gov.appeals.kit.web.FieldProblem;
 
 class RatingRulesTest {
 

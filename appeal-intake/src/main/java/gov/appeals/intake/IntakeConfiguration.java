@@ -1,0 +1,49 @@
+package gov.appeals.intake;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import gov.appeals.intake.acceptance.Classifier;
+import gov.appeals.intake.acceptance.SubmissionRules;
+import gov.appeals.intake.appeal.store.AppealStore;
+import gov.appeals.kit.web.TextRules;
+import gov.appeals.reference.ReferenceData;
+import gov.appeals.reference.calendar.DeadlinePolicy;
+
+@Configuration(proxyBeanMethods = false)
+public class IntakeConfiguration {
+
+    /** The bundled reference data, or a deployment's own copy from {@code APPEALS_REFERENCE_DIR}. */
+    @Bean
+    ReferenceData referenceData(@Value("${appeals.reference-dir:}") String dir) {
+        return ReferenceData.load(dir.isBlank() ? null : Path.of(dir));
+    }
+
+    @Bean
+    SubmissionRules submissionRules(ReferenceData reference, TextRules text) {
+        return new SubmissionRules(reference, text);
+    }
+
+    @Bean
+    Classifier classifier(ReferenceData reference,
+                          @Value("${appeals.intake.extra-urgent-keywords:紧急,讨薪}") List<String> extraUrgentKeywords) {
+        return new Classifier(reference, extraUrgentKeywords);
+    }
+
+    @Bean
+    DeadlinePolicy deadlinePolicy(ReferenceData reference) {
+        return DeadlinePolicy.defaults(reference.calendar());
+    }
+
+    /** The unique source+externalId index must exist before the first appeal is accepted, so startup waits. */
+    @Bean
+    SmartInitializingSingleton appealIndexes(AppealStore store) {
+        return () -> store.createIndexes().block(Duration.ofMinutes(1));
+    }
+}

@@ -1,0 +1,109 @@
+package gov.appeals.intake.acceptance.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+import gov.appeals.events.AppealAccepted;
+import gov.appeals.events.AppealRef;
+import gov.appeals.events.AppealStatus;
+import gov.appeals.events.Deadlines;
+import gov.appeals.events.Enterprise;
+import gov.appeals.intake.acceptance.AppealNumbers;
+import gov.appeals.intake.acceptance.Classifier;
+import gov.appeals.intake.acceptance.Submission;
+import gov.appeals.intake.acceptance.SubmissionRules;
+import gov.appeals.intake.appeal.Actors;
+import gov.appeals.intake.appeal.Stage;
+import gov.appeals.intake.appeal.Stages;
+import gov.appeals.intake.appeal.StatusView;
+import gov.appeals.intake.appeal.store.AppealDocument;
+import gov.appeals.intake.appeal.store.AppealStore;
+import gov.appeals.intake.appeal.store.Outbox;
+import gov.appeals.kit.outbox.OutboxRelay;
+import gov.appeals.kit.web.FieldProblem;
+import gov.appeals.kit.web.InvalidRequestException;
+import gov.appeals.reference.calendar.DeadlinePolicy;
+import reactor.core.publisher.Mono;
+
+/**
+ * Acceptance (受理): validate, de-duplicate by source + external id, number, classify, set the clocks, and store
+ * the appeal together with its AppealAccepted event in one insert.
+ */
+@Service
+public class AcceptAppeal {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AcceptAppeal.class);
+
+    /** @param created false when the submission repeated one already accepted (nothing new happened) */
+    public record Outcome(AppealDocument appeal, boolean created) {
+    }
+
+    private final SubmissionRules rules;
+    private final Classifier classifier;
+    private final DeadlinePolicy deadlines;
+    private final AppealStore store;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    public AcceptAppeal(SubmissionRules rules, Classifier classifier, DeadlinePolicy deadlines, AppealStore store,
+                        OutboxRelay relay, Clock clock) {
+        this.rules = rules;
+        this.classifier = classifier;
+        this.deadlines = deadlines;
+        this.store = store;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    public Mono<Outcome> accept(Submission submission) {
+        List<FieldProblem> problems = rules.check(submission);
+        if (!problems.isEmpty()) {
+            return Mono.error(new InvalidRequestException(problems));
+        }
+        Mono<Outcome> existing = store.findByExternalId(submission.source(), submission.externalId())
+                .map(appeal -> new Outcome(appeal, false));
+        return existing.switchIfEmpty(Mono.defer(() -> create(submission)
+                // Lost the race to an identical submission: answer with the one that won.
+                .onErrorResume(DuplicateKeyException.class, e -> existing)));
+    }
+
+    private Mono<Outcome> create(Submission s) {
+        Instant now = clock.instant();
+        return store.nextSequence(AppealNumbers.counterDay(now))
+                .map(sequence -> newAppeal(s, AppealNumbers.format(AppealNumbers.counterDay(now), sequence), now))
+                .flatMap(store::insert)
+                .doOnNext(appeal -> {
+                    LOG.info("Accepted appeal {} as {} from {}", appeal.id(), appeal.number(), appeal.source());
+                    relay.publishSoon(appeal.id());
+                })
+                .map(appeal -> new Outcome(appeal, true));
+    }
+
+    private AppealDocument newAppeal(Submission s, String number, Instant now) {
+        String id = UUID.randomUUID().toString();
+        Classifier.Classification classification =
+                classifier.classify(s.title(), s.content(), s.category(), s.urgency());
+        Deadlines clocks = deadlines.atAcceptance(classification.urgency(), now);
+        Submission.Applicant a = s.enterprise();
+        Enterprise enterprise = new Enterprise(a.name(), a.creditCode(), a.contactName(), a.phone());
+        String actor = Actors.of(s.source());
+        AppealAccepted event = new AppealAccepted(UUID.randomUUID().toString(),
+                new AppealRef(id, number, s.source(), s.externalId()), 1, now, actor, enterprise, s.street(),
+                s.title(), s.content(), classification.category(), classification.urgency(), clocks);
+        List<Stage> timeline = List.of(
+                Stage.plain(null, 0, AppealStatus.RECEIVED, now, actor, null, "received from " + s.source()),
+                Stages.of(event, null));
+        StatusView view = StatusView.fold(timeline);
+        return new AppealDocument(id, number, s.source(), s.externalId(), view.status(), view.version(),
+                view.category(), classification.urgency(), s.street(), s.title(), s.content(), enterprise,
+                view.lead(), view.coHandlers(), view.deadlines(), null, null, timeline,
+                List.of(Outbox.entry(event, now)), now, 0);
+    }
+}

@@ -1,0 +1,39 @@
+package gov.appeals.intake.acceptance.web;
+
+import java.net.URI;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import gov.appeals.events.AppealStatus;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping(path = "/api/v1/appeals", produces = MediaType.APPLICATION_JSON_VALUE)
+public class AcceptanceController {
+
+    public record AcceptedResponse(String id, String number, AppealStatus status) {
+    }
+
+    private final AcceptAppeal acceptAppeal;
+
+    public AcceptanceController(AcceptAppeal acceptAppeal) {
+        this.acceptAppeal = acceptAppeal;
+    }
+
+    /** 201 for a new appeal; 200 with the existing one when the source already submitted this external id. */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<AcceptedResponse>> submit(@RequestBody SubmitAppealRequest request) {
+        return acceptAppeal.accept(request.toSubmission()).map(outcome -> {
+            var appeal = outcome.appeal();
+            var body = new AcceptedResponse(appeal.id(), appeal.number(), appeal.status());
+            return outcome.created()
+                    ? ResponseEntity.created(URI.create("/api/v1/appeals/" + appeal.id())).body(body)
+                    : ResponseEntity.ok(body);
+        });
+    }
+}

@@ -1,0 +1,54 @@
+package gov.appeals.intake.appeal;
+
+import java.util.List;
+
+import gov.appeals.events.AppealAccepted;
+import gov.appeals.events.AppealAssigned;
+import gov.appeals.events.AppealEvent;
+import gov.appeals.events.AppealRated;
+import gov.appeals.events.AppealReopened;
+import gov.appeals.events.AppealResponded;
+import gov.appeals.events.AppealSentToTriage;
+import gov.appeals.events.Deadlines;
+
+/** The stage each event of the contract records. */
+public final class Stages {
+
+    private Stages() {
+    }
+
+    /** @param triageUnit the unit a triage stage names when the event does not say */
+    public static Stage of(AppealEvent event, String triageUnit) {
+        String note = TimelineNotes.of(event);
+        Stage plain = Stage.plain(event.eventId(), event.version(), event.status(), event.occurredAt(), event.actor(),
+                event.department(), note);
+        if (event instanceof AppealAccepted e) {
+            return with(plain, null, List.of(), e.category(), e.deadlines(), null, null);
+        }
+        if (event instanceof AppealAssigned e) {
+            return with(plain, e.department(), e.coHandlers(), e.category(), e.deadlines(), null, null);
+        }
+        if (event instanceof AppealSentToTriage e) {
+            return with(plain, e.department() == null ? triageUnit : e.department(), List.of(), null, e.deadlines(),
+                    null, null);
+        }
+        if (event instanceof AppealResponded e) {
+            return with(plain, null, List.of(), null, null,
+                    new Stage.Answer(e.result(), e.text(), e.department(), e.occurredAt()), null);
+        }
+        if (event instanceof AppealRated e) {
+            return with(plain, null, List.of(), null, null, null,
+                    new Stage.RatingGiven(e.rating(), e.resolved(), e.comment(), e.occurredAt()));
+        }
+        if (event instanceof AppealReopened e) {
+            return with(plain, null, List.of(), null, e.deadlines(), null, null);
+        }
+        return plain;
+    }
+
+    private static Stage with(Stage s, String lead, List<String> coHandlers, String category,
+                              Deadlines deadlines, Stage.Answer answer, Stage.RatingGiven rating) {
+        return new Stage(s.eventId(), s.version(), s.status(), s.at(), s.actor(), s.department(), s.note(), lead,
+                coHandlers, category, deadlines, answer, rating);
+    }
+}

@@ -1,0 +1,41 @@
+package gov.appeals.intake.appeal.store;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import gov.appeals.events.AppealStatus;
+import gov.appeals.events.Deadlines;
+import gov.appeals.events.Enterprise;
+import gov.appeals.events.Source;
+import gov.appeals.events.Urgency;
+import gov.appeals.intake.appeal.Stage;
+import gov.appeals.kit.outbox.OutboxEntry;
+
+/**
+ * One appeal as intake keeps it: what was submitted, its stages (the timeline) and the status view folded from
+ * them, and the events still to publish ({@code outbox}), all in one document so that a state change and its event
+ * are written in one atomic single-document update. {@code revision} counts the writes, guarding each against a
+ * concurrent one.
+ */
+@Document(AppealDocument.COLLECTION)
+public record AppealDocument(@Id String id, String number, Source source, String externalId, AppealStatus status,
+                             int version, String category, Urgency urgency, String street, String title,
+                             String content, Enterprise enterprise, String leadDepartment, List<String> coHandlers,
+                             Deadlines deadlines, Stage.Answer answer, Stage.RatingGiven rating,
+                             List<Stage> timeline, List<OutboxEntry> outbox, Instant acceptedAt, long revision) {
+
+    public static final String COLLECTION = "appeals";
+
+    public AppealDocument {
+        coHandlers = coHandlers == null ? List.of() : coHandlers;
+        timeline = timeline == null ? List.of() : timeline;
+        outbox = outbox == null ? List.of() : outbox;
+    }
+
+    public boolean recorded(String eventId) {
+        return timeline.stream().anyMatch(stage -> eventId.equals(stage.eventId()));
+    }
+}

@@ -1,0 +1,126 @@
+package gov.appeals.intake.appeal.store;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+import gov.appeals.events.AppealStatus;
+import gov.appeals.events.Source;
+import gov.appeals.intake.appeal.Stage;
+import gov.appeals.intake.appeal.StatusView;
+import gov.appeals.kit.outbox.OutboxEntry;
+import gov.appeals.kit.outbox.OutboxStore;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** MongoDB access for appeals. Every write is one single-document update, guarded where a race is possible. */
+@Repository
+public class AppealStore implements OutboxStore {
+
+    static final String COUNTERS = "counters";
+
+    private final ReactiveMongoTemplate mongo;
+
+    public AppealStore(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** Creates the indexes once at startup; the unique one is what makes de-duplication race-safe. */
+    public Mono<Void> createIndexes() {
+        var ops = mongo.indexOps(AppealDocument.class);
+        return ops.createIndex(new Index().on("source", Sort.Direction.ASC).on("externalId", Sort.Direction.ASC)
+                        .unique().named("source_externalId"))
+                .then(ops.createIndex(new Index().on("outbox.createdAt", Sort.Direction.ASC).sparse()
+                        .named("outbox_pending")))
+                .then();
+    }
+
+    /** @return the stored appeal, or an error with {@link DuplicateKeyException} when source+externalId exists */
+    public Mono<AppealDocument> insert(AppealDocument appeal) {
+        return mongo.insert(appeal);
+    }
+
+    public Mono<AppealDocument> findById(String id) {
+        return mongo.findById(id, AppealDocument.class);
+    }
+
+    public Mono<AppealDocument> findByExternalId(Source source, String externalId) {
+        return mongo.findOne(query(where("source").is(source).and("externalId").is(externalId)), AppealDocument.class);
+    }
+
+    /** The next number of the day's counter (1 for the first), created on first use. */
+    public Mono<Long> nextSequence(LocalDate day) {
+        Query counter = query(where("_id").is(day.toString()));
+        Mono<Long> increment = mongo.findAndModify(counter, new Update().inc("seq", 1L),
+                        FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COUNTERS)
+                .map(d -> ((Number) d.get("seq")).longValue());
+        // Two first-of-the-day upserts can race to insert the counter; the loser's retry finds it and increments.
+        return increment.onErrorResume(DuplicateKeyException.class, e -> increment);
+    }
+
+    /**
+     * Adds a stage and the view folded with it, if the appeal is still at {@code revision} and has not recorded the
+     * stage's event: the timeline and the view land in one update, so they can never disagree.
+     *
+     * @return true when written; false when the appeal changed since it was read (read again and fold again)
+     */
+    public Mono<Boolean> record(String appealId, long revision, Stage stage, StatusView view) {
+        Query unchanged = query(where("_id").is(appealId).and("revision").is(revision)
+                .and("timeline.eventId").ne(stage.eventId()));
+        Update update = viewFields(view).push("timeline", stage).inc("revision", 1);
+        return mongo.updateFirst(unchanged, update, AppealDocument.class).map(r -> r.getModifiedCount() > 0);
+    }
+
+    /**
+     * Writes a rating stage, the view with it and the AppealRated event if the appeal is still RESPONDED, unrated
+     * and at {@code revision}.
+     *
+     * @return the updated appeal, or empty when the guard failed (someone else changed it first)
+     */
+    public Mono<AppealDocument> rate(String appealId, long revision, Stage stage, StatusView view,
+                                     OutboxEntry event) {
+        Query guard = query(where("_id").is(appealId).and("status").is(AppealStatus.RESPONDED)
+                .and("revision").is(revision).and("rating").is(null));
+        Update update = viewFields(view).push("timeline", stage).push("outbox", event).inc("revision", 1);
+        return mongo.findAndModify(guard, update, FindAndModifyOptions.options().returnNew(true),
+                AppealDocument.class);
+    }
+
+    private static Update viewFields(StatusView view) {
+        return new Update().set("status", view.status()).set("version", view.version())
+                .set("leadDepartment", view.lead()).set("coHandlers", view.coHandlers())
+                .set("category", view.category()).set("deadlines", view.deadlines())
+                .set("answer", view.answer()).set("rating", view.rating());
+    }
+
+    @Override
+    public Mono<List<OutboxEntry>> pending(String appealId) {
+        return findById(appealId).map(AppealDocument::outbox);
+    }
+
+    @Override
+    public Mono<Void> remove(String appealId, String eventId) {
+        return mongo.updateFirst(query(where("_id").is(appealId)),
+                new Update().pull("outbox", new Document("eventId", eventId)), AppealDocument.class).then();
+    }
+
+    @Override
+    public Flux<String> pendingSince(Instant cutoff, int limit) {
+        Query pending = query(where("outbox.createdAt").lt(cutoff)).limit(limit);
+        pending.fields().include("_id");
+        return mongo.find(pending, Document.class, AppealDocument.COLLECTION).map(d -> d.getString("_id"));
+    }
+}

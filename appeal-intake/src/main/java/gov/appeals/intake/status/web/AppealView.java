@@ -1,0 +1,49 @@
+package gov.appeals.intake.status.web;
+
+import java.time.Instant;
+import java.util.List;
+
+import gov.appeals.events.AnswerResult;
+import gov.appeals.events.AppealStatus;
+import gov.appeals.events.Deadlines;
+import gov.appeals.events.Rating;
+import gov.appeals.events.Source;
+import gov.appeals.events.Urgency;
+import gov.appeals.intake.acceptance.PhoneNumber;
+import gov.appeals.intake.appeal.StatusView;
+import gov.appeals.intake.appeal.store.AppealDocument;
+
+/** What {@code GET /api/v1/appeals/{id}} shows: the appeal, its current stage and its history, phone masked. */
+public record AppealView(String id, String number, Source source, String externalId, AppealStatus status,
+                         String category, Urgency urgency, String street, String title, String content,
+                         EnterpriseView enterprise, String leadDepartment, List<String> coHandlers,
+                         Deadlines deadlines, AnswerView answer, RatingView rating, List<TimelineView> timeline,
+                         int version) {
+
+    public record EnterpriseView(String name, String creditCode, String contactName, String phone) {
+    }
+
+    public record AnswerView(AnswerResult result, String text, String department, Instant at) {
+    }
+
+    public record RatingView(Rating rating, Boolean resolved, String comment, Instant at) {
+    }
+
+    public record TimelineView(AppealStatus status, Instant at, String actor, String department, String note) {
+    }
+
+    static AppealView of(AppealDocument a) {
+        var e = a.enterprise();
+        return new AppealView(a.id(), a.number(), a.source(), a.externalId(), a.status(), a.category(), a.urgency(),
+                a.street(), a.title(), a.content(),
+                new EnterpriseView(e.name(), e.creditCode(), e.contactName(), PhoneNumber.mask(e.phone())),
+                a.leadDepartment(), a.coHandlers(), a.deadlines(),
+                a.answer() == null ? null
+                        : new AnswerView(a.answer().result(), a.answer().text(), a.answer().department(), a.answer().at()),
+                a.rating() == null ? null
+                        : new RatingView(a.rating().rating(), a.rating().resolved(), a.rating().comment(), a.rating().at()),
+                a.timeline().stream().sorted(StatusView.HISTORY_ORDER)
+                        .map(t -> new TimelineView(t.status(), t.at(), t.actor(), t.department(), t.note())).toList(),
+                a.version());
+    }
+}

@@ -1,0 +1,68 @@
+package gov.appeals.kit.web;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Refuses, before a byte of the body is read: a declared body larger than the limit (413; a body without a length is
+ * stopped by the codecs' in-memory limit, set to the same size), and a body declared in a charset other than UTF-8
+ * (415), which the JSON reader would otherwise decode as something the client did not mean.
+ */
+public class RequestGuard implements WebFilter, Ordered {
+
+    private final long maxBytes;
+    private final ProblemWebExceptionHandler problems;
+
+    public RequestGuard(long maxBytes, ProblemWebExceptionHandler problems) {
+        this.maxBytes = maxBytes;
+        this.problems = problems;
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        long length = exchange.getRequest().getHeaders().getContentLength();
+        if (length > maxBytes) {
+            // The client may still be sending; closing the connection spares reading what is refused anyway.
+            exchange.getResponse().getHeaders().setConnection("close");
+            return problems.write(exchange, Problems.tooLarge(maxBytes));
+        }
+        String charsetProblem = charsetProblem(exchange);
+        if (charsetProblem != null) {
+            return problems.write(exchange, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, charsetProblem));
+        }
+        return chain.filter(exchange);
+    }
+
+    private static String charsetProblem(ServerWebExchange exchange) {
+        MediaType type;
+        try {
+            type = exchange.getRequest().getHeaders().getContentType();
+        } catch (RuntimeException unparsable) {
+            return "The Content-Type header is not a valid media type";
+        }
+        if (type == null || type.getParameter("charset") == null) {
+            return null;
+        }
+        try {
+            Charset charset = type.getCharset();
+            return StandardCharsets.UTF_8.equals(charset) ? null
+                    : "Request bodies must be UTF-8; the body is declared as " + charset.name();
+        } catch (RuntimeException unknown) {
+            return "Request bodies must be UTF-8; the declared charset is not known";
+        }
+    }
+}
