@@ -1,15 +1,15 @@
-package gov.appeals.dispatch.config;
+package gov.appeals.dispatch;
 
 import java.nio.file.Path;
-import java.time.Clock;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import gov.appeals.dispatch.routing.RoutingRules;
-import gov.appeals.events.reference.ReferenceData;
+import gov.appeals.reference.ReferenceData;
 
+/** The reference data and the routing rules made from it; the plumbing (Clock, problems, outbox…) is the kit's. */
 @Configuration(proxyBeanMethods = false)
 public class DispatchConfiguration {
 
@@ -22,10 +22,5 @@ public class DispatchConfiguration {
     @Bean
     RoutingRules routingRules(ReferenceData reference) {
         return RoutingRules.from(reference);
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

@@ -2,23 +2,22 @@ package gov.appeals.dispatch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
 
-@AnalyzeClasses(packages = "gov.appeals", importOptions = ImportOption.DoNotIncludeTests.class)
+import gov.appeals.testsupport.ServiceArchitecture;
+
 class ArchitectureTest {
 
-    @ArchTest
-    static final ArchRule dependsOnNoOtherService = noClasses().that().resideInAPackage("gov.appeals.dispatch..")
-            .should().dependOnClassesThat().resideInAnyPackage("gov.appeals.intake..", "gov.appeals.feedback..",
-                    "gov.appeals.notification..");
+    @Test
+    void followsTheServiceShapeEveryServiceKeeps() {
+        ServiceArchitecture.verify("gov.appeals.dispatch");
+    }
 
-    /** Routing rules and the assignment lifecycle are plain Java: fast to test, free of I/O. */
-    @ArchTest
-    static final ArchRule domainIsPlainJava = noClasses()
-            .that().resideInAnyPackage("gov.appeals.dispatch.routing", "gov.appeals.dispatch.queue")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..", "reactor..",
-                    "org.apache.kafka..", "org.bson..");
+    /** The routing rules are the pure decision; the queue feature uses them, never the other way round. */
+    @Test
+    void routingKnowsNothingOfQueues() {
+        noClasses().that().resideInAPackage("gov.appeals.dispatch.routing..")
+                .should().dependOnClassesThat().resideInAPackage("gov.appeals.dispatch.queue..")
+                .check(ServiceArchitecture.importService("gov.appeals.dispatch"));
+    }
 }

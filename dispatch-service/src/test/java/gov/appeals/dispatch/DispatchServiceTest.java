@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -28,8 +30,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import gov.appeals.dispatch.queue.Assignment;
+import gov.appeals.dispatch.queue.Transition;
 import gov.appeals.dispatch.queue.store.AssignmentDocument;
 import gov.appeals.dispatch.queue.store.AssignmentStore;
+import gov.appeals.dispatch.routing.RoutingRules;
 import gov.appeals.events.AppealAccepted;
 import gov.appeals.events.AppealAssigned;
 import gov.appeals.events.AppealEvent;
@@ -39,6 +44,7 @@ import gov.appeals.events.AppealReopened;
 import gov.appeals.events.AppealResponded;
 import gov.appeals.events.AppealSentToTriage;
 import gov.appeals.events.AppealSigned;
+import gov.appeals.events.AppealStatus;
 import gov.appeals.events.AnswerResult;
 import gov.appeals.events.CloudEventHeaders;
 import gov.appeals.events.Deadlines;
@@ -53,17 +59,23 @@ import gov.appeals.testsupport.KafkaTestClient.Received;
 import gov.appeals.testsupport.TestInfrastructure;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The service against a real Kafka broker and MongoDB wire protocol: one context for every scenario. */
+/**
+ * The service against a real Kafka broker and MongoDB wire protocol: one context for every scenario. Every event of
+ * every appeal is on one topic ({@link Topics#EVENTS}), the ones dispatch publishes included, which come back to it.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "dispatch.kafka.back-off-initial=100",
-        "dispatch.outbox.sweep-interval=1s"})
+        "appeals.messaging.retry-initial=100ms",
+        "appeals.outbox.sweep-interval=1s",
+        "appeals.outbox.stale-after=1s"})
 // A cold first request on a busy 2-core CI machine can outlast the default 5 s; this is no performance limit.
 @AutoConfigureWebTestClient(timeout = "30s")
 class DispatchServiceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(45);
+    private static final Duration STORE = Duration.ofSeconds(10);
     private static final String INTAKE = "/appeals/appeal-intake";
     private static final String FEEDBACK = "/appeals/feedback-service";
+    private static final String DISPATCH = "/appeals/dispatch-service";
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
@@ -77,11 +89,14 @@ class DispatchServiceTest {
     AssignmentStore store;
 
     @Autowired
+    RoutingRules rules;
+
+    @Autowired
     JsonMapper json;
 
     private final KafkaTestClient kafka = KafkaTestClient.forTestInfrastructure();
 
-    // --- Kafka in and out -----------------------------------------------------------------------------------------
+    // --- routing, following, idempotency ---------------------------------------------------------------------------
 
     @Test
     void routesAnAcceptedAppealOnceEvenWhenItIsDeliveredTwice() {
@@ -89,17 +104,21 @@ class DispatchServiceTest {
         kafka.publish(accepted, INTAKE);
         kafka.publish(accepted, INTAKE);
 
-        List<Received> routed = await().atMost(WAIT).until(
-                () -> kafka.readAll(Duration.ofSeconds(1), r -> accepted.appealId().equals(r.key()), Topics.ASSIGNED),
-                records -> records.size() >= 2);
-        assertThat(routed).extracting(r -> r.event().eventId()).containsOnly(routed.get(0).event().eventId());
-        AppealAssigned assigned = (AppealAssigned) routed.get(0).event();
+        AppealAssigned assigned = (AppealAssigned) kafka.awaitFirst(WAIT, r -> accepted.appealId().equals(r.key())
+                && r.event() instanceof AppealAssigned, Topics.EVENTS).orElseThrow().event();
         assertThat(assigned.version()).isEqualTo(2);
         assertThat(assigned.actor()).isEqualTo("system:dispatch-service");
         assertThat(assigned.department()).isEqualTo("JD-JW");
         assertThat(assigned.coHandlers()).containsExactly("JD-CZ", "JD-SWW");
         assertThat(assigned.decidedBy()).isEqualTo("rule:category:FINANCING");
         assertThat(assigned.deadlines()).isEqualTo(accepted.deadlines());
+
+        awaitEventsConsumed();
+        assertThat(routingEvents(accepted.appealId())).extracting(r -> r.event().eventId())
+                .containsExactly(assigned.eventId());
+        AssignmentDocument stored = awaitOutboxEmpty(accepted.appealId());
+        assertThat(stored.version()).isEqualTo(2);
+        assertThat(stored.appliedEventIds()).containsExactly(assigned.eventId());
 
         Map<String, Object> item = queueItem("JD-JW", accepted.appealId());
         assertThat(item).containsEntry("status", "ASSIGNED").containsEntry("role", "LEAD")
@@ -112,6 +131,47 @@ class DispatchServiceTest {
                 "firstContactBy", accepted.deadlines().firstContactBy().toString(),
                 "answerBy", accepted.deadlines().answerBy().toString()));
         assertThat(queueItem("JD-CZ", accepted.appealId())).containsEntry("role", "CO_HANDLER");
+    }
+
+    @Test
+    void redeliveredAcceptanceAndDispatchsOwnEventsComingBackChangeNothingAndPublishNothingNew() {
+        AppealAccepted accepted = accepted(null, "ST-WG");
+        kafka.publish(accepted, INTAKE);
+        Received toTriage = kafka.awaitFirst(WAIT, r -> accepted.appealId().equals(r.key())
+                && r.event() instanceof AppealSentToTriage, Topics.EVENTS).orElseThrow();
+        triage(accepted.appealId(), "{\"lead\":\"JD-KW\",\"reason\":\"科技类\"}").expectStatus().isOk();
+        Received assigned = kafka.awaitFirst(WAIT, r -> accepted.appealId().equals(r.key())
+                && r.event() instanceof AppealAssigned, Topics.EVENTS).orElseThrow();
+        awaitEventsConsumed();
+        AssignmentDocument before = awaitOutboxEmpty(accepted.appealId());
+        assertThat(before.version()).isEqualTo(3);
+
+        // Kafka redelivers the acceptance; dispatch's own routing and triage events reach it again too.
+        kafka.publish(accepted, INTAKE);
+        kafka.publish(toTriage.event(), DISPATCH);
+        kafka.publish(assigned.event(), DISPATCH);
+        awaitEventsConsumed();
+
+        assertThat(store.find(accepted.appealId()).block(STORE)).isEqualTo(before);
+        // On the topic: dispatch's two events, each once, and the test's copies of them; nothing else.
+        assertThat(routingEvents(accepted.appealId())).extracting(r -> r.event().eventId())
+                .containsExactlyInAnyOrder(toTriage.event().eventId(), assigned.event().eventId(),
+                        toTriage.event().eventId(), assigned.event().eventId());
+    }
+
+    @Test
+    void anEventLeftInTheOutboxIsPublishedByTheSweep() {
+        AppealAccepted accepted = accepted("TAX", "ST-JQ");
+        Transition routing = Assignment.route(accepted, rules.route(accepted.category(), accepted.street()), id(),
+                Instant.now());
+        // Stored as a crash right after the insert would leave it: nobody asked the relay to publish it.
+        store.insertRouted(routing, Instant.now().minus(1, ChronoUnit.MINUTES)).block(STORE);
+
+        Received published = kafka.awaitFirst(WAIT, r -> accepted.appealId().equals(r.key()), Topics.EVENTS)
+                .orElseThrow();
+        assertThat(published.event().eventId()).isEqualTo(routing.event().eventId());
+        assertThat(published.header(CloudEventHeaders.TYPE)).isEqualTo(AppealAssigned.TYPE);
+        awaitOutboxEmpty(accepted.appealId());
     }
 
     @Test
@@ -128,8 +188,50 @@ class DispatchServiceTest {
         assertThat(ids).containsExactly(sooner.appealId(), later.appealId());
 
         signed("JD-SWJ", sooner.appealId(), null);
-        assertThat(queue("JD-SWJ", "?status=SIGNED")).extracting(i -> i.get("id")).contains(sooner.appealId())
+        assertThat(queue("JD-SWJ", "status=SIGNED")).extracting(i -> i.get("id")).contains(sooner.appealId())
                 .doesNotContain(later.appealId());
+    }
+
+    @Test
+    void queueIsPagedTwentyByDefaultAtMostAHundredWithATotalInDeadlineThenIdOrder() {
+        // EMPLOYMENT is led by JD-RSJ with no co-handlers, and no other scenario routes anything there.
+        Instant base = Instant.now().plus(2, ChronoUnit.DAYS);
+        List<AppealAccepted> appeals = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            appeals.add(accepted("EMPLOYMENT", "ST-AT", base.plus(i % 4, ChronoUnit.HOURS)));
+        }
+        appeals.forEach(a -> kafka.publish(a, INTAKE));
+        await().atMost(WAIT).until(() -> ((Number) page("JD-RSJ", "size=1").get("total")).intValue() == 23);
+
+        Map<String, Object> first = page("JD-RSJ", "");
+        assertThat(first).containsEntry("page", 0).containsEntry("size", 20).containsEntry("total", 23);
+        Map<String, Object> second = page("JD-RSJ", "page=1");
+        assertThat(second).containsEntry("page", 1).containsEntry("size", 20).containsEntry("total", 23);
+        assertThat(items(second)).hasSize(3);
+        assertThat(items(page("JD-RSJ", "page=2"))).isEmpty();
+
+        List<Map<String, Object>> all = items(page("JD-RSJ", "size=100"));
+        assertThat(all).hasSize(23);
+        List<Map<String, Object>> paged = new ArrayList<>(items(first));
+        paged.addAll(items(second));
+        assertThat(paged).extracting(i -> i.get("id")).containsExactlyElementsOf(all.stream().map(i -> i.get("id"))
+                .toList());
+        assertThat(all).extracting(i -> i.get("id")).containsExactlyInAnyOrderElementsOf(appeals.stream()
+                .map(AppealAccepted::appealId).toList());
+        Comparator<Map<String, Object>> deadlineThenId = Comparator
+                .<Map<String, Object>, Instant>comparing(i -> Instant.parse((String) i.get("nextDeadline")))
+                .thenComparing(i -> (String) i.get("id"));
+        assertThat(all).isSortedAccordingTo(deadlineThenId);
+        assertThat(items(page("JD-RSJ", "page=4&size=5"))).extracting(i -> i.get("id"))
+                .containsExactlyElementsOf(all.subList(20, 23).stream().map(i -> i.get("id")).toList());
+
+        problem(http.get().uri("/api/v1/departments/JD-RSJ/queue?size=101").exchange(), 400)
+                .jsonPath("$.errors[0].field").isEqualTo("size");
+        problem(http.get().uri("/api/v1/departments/JD-RSJ/queue?size=0").exchange(), 400)
+                .jsonPath("$.errors[0].field").isEqualTo("size");
+        problem(http.get().uri("/api/v1/departments/JD-RSJ/queue?page=-1").exchange(), 400)
+                .jsonPath("$.errors[0].field").isEqualTo("page");
+        problem(http.get().uri("/api/v1/departments/JD-RSJ/queue?size=many").exchange(), 400);
     }
 
     @Test
@@ -143,7 +245,7 @@ class DispatchServiceTest {
                 .containsEntry("nextDeadline", accepted.deadlines().answerBy().toString());
 
         Received record = kafka.awaitFirst(WAIT, r -> accepted.appealId().equals(r.key())
-                && r.event() instanceof AppealSigned, Topics.LIFECYCLE).orElseThrow();
+                && r.event() instanceof AppealSigned, Topics.EVENTS).orElseThrow();
         AppealSigned signed = (AppealSigned) record.event();
         assertThat(signed.version()).isEqualTo(3);
         assertThat(signed.actor()).isEqualTo("staff:王五");
@@ -151,16 +253,20 @@ class DispatchServiceTest {
         assertThat(signed.withinDeadline()).isTrue();
         assertThat(record.headers()).containsEntry(CloudEventHeaders.ID, signed.eventId())
                 .containsEntry(CloudEventHeaders.TYPE, AppealSigned.TYPE)
-                .containsEntry(CloudEventHeaders.SOURCE, "/appeals/dispatch-service")
+                .containsEntry(CloudEventHeaders.SOURCE, DISPATCH)
                 .containsEntry(CloudEventHeaders.SUBJECT, accepted.appealId())
                 .containsEntry(CloudEventHeaders.SPEC_VERSION, "1.0")
                 .containsEntry(CloudEventHeaders.TIME, signed.occurredAt().toString());
-        await().atMost(WAIT).until(() -> store.find(accepted.appealId()).block().outbox().isEmpty());
+        awaitOutboxEmpty(accepted.appealId());
 
         assertThat(signed("JD-STHJ", accepted.appealId(), null)).containsEntry("status", "SIGNED");
-        assertThat(store.find(accepted.appealId()).block().version()).isEqualTo(3);
-        assertThat(kafka.readAll(Duration.ofSeconds(2), r -> accepted.appealId().equals(r.key()), Topics.LIFECYCLE))
-                .extracting(r -> r.event().eventId()).containsOnly(signed.eventId());
+        awaitEventsConsumed();
+        AssignmentDocument stored = store.find(accepted.appealId()).block(STORE);
+        assertThat(stored.version()).isEqualTo(3);
+        assertThat(stored.status()).isEqualTo(AppealStatus.SIGNED);
+        assertThat(kafka.readAll(Duration.ofSeconds(2), r -> accepted.appealId().equals(r.key())
+                && r.event() instanceof AppealSigned, Topics.EVENTS))
+                .extracting(r -> r.event().eventId()).containsOnly(signed.eventId()).hasSize(1);
     }
 
     @Test
@@ -185,16 +291,16 @@ class DispatchServiceTest {
         for (AppealEvent event : List.of(rated, reopened, responded, reopened)) {
             kafka.publish(event, FEEDBACK);
         }
-        awaitLifecycleConsumed();
+        awaitEventsConsumed();
 
         Map<String, Object> item = queueItem("JD-GHZY", accepted.appealId());
         assertThat(item).containsEntry("status", "REOPENED").containsEntry("role", "LEAD")
                 .containsEntry("nextDeadline", reopenedClocks.signBy().toString());
-        assertThat(store.find(accepted.appealId()).block().version()).isEqualTo(6);
+        assertThat(store.find(accepted.appealId()).block(STORE).version()).isEqualTo(6);
 
         assertThat(signed("JD-GHZY", accepted.appealId(), null)).containsEntry("status", "SIGNED");
         AppealSigned signedAgain = (AppealSigned) kafka.awaitFirst(WAIT, r -> accepted.appealId().equals(r.key())
-                && r.event() instanceof AppealSigned s && s.version() == 7, Topics.LIFECYCLE).orElseThrow().event();
+                && r.event() instanceof AppealSigned s && s.version() == 7, Topics.EVENTS).orElseThrow().event();
         assertThat(signedAgain.department()).isEqualTo("JD-GHZY");
     }
 
@@ -204,13 +310,14 @@ class DispatchServiceTest {
         kafka.publish(accepted, INTAKE);
 
         AppealSentToTriage toTriage = (AppealSentToTriage) kafka.awaitFirst(WAIT,
-                r -> accepted.appealId().equals(r.key()), Topics.ASSIGNED).orElseThrow().event();
+                r -> accepted.appealId().equals(r.key()) && r.event() instanceof AppealSentToTriage, Topics.EVENTS)
+                .orElseThrow().event();
         assertThat(toTriage.department()).isEqualTo("JD-JW");
         assertThat(queueItem("JD-JW", accepted.appealId())).containsEntry("status", "TRIAGE")
                 .containsEntry("role", "TRIAGE");
-        http.post().uri("/api/v1/departments/JD-JW/queue/{id}/sign", accepted.appealId()).exchange()
-                .expectStatus().isEqualTo(409).expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("TRIAGE"));
+        problem(http.post().uri("/api/v1/departments/JD-JW/queue/{id}/sign", accepted.appealId()).exchange(), 409)
+                .jsonPath("$.currentStatus").isEqualTo("TRIAGE")
+                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("TRIAGE"));
 
         triage(accepted.appealId(), "{\"lead\":\"JD-KW\",\"coHandlers\":[\"ST-ML\",\"JD-KW\"],"
                 + "\"reason\":\"研发费用加计扣除属科技创新\",\"triager\":\"李四\"}")
@@ -222,7 +329,7 @@ class DispatchServiceTest {
                 .jsonPath("$.decidedBy").isEqualTo("triage:李四");
 
         AppealAssigned assigned = (AppealAssigned) kafka.awaitFirst(WAIT, r -> accepted.appealId().equals(r.key())
-                && r.event() instanceof AppealAssigned, Topics.ASSIGNED).orElseThrow().event();
+                && r.event() instanceof AppealAssigned, Topics.EVENTS).orElseThrow().event();
         assertThat(assigned.version()).isEqualTo(3);
         assertThat(assigned.department()).isEqualTo("JD-KW");
         assertThat(assigned.coHandlers()).containsExactly("ST-ML");
@@ -232,25 +339,39 @@ class DispatchServiceTest {
         assertThat(queueItem("ST-ML", accepted.appealId())).containsEntry("role", "CO_HANDLER");
         assertThat(queue("JD-JW", "")).noneMatch(i -> accepted.appealId().equals(i.get("id")));
 
-        triage(accepted.appealId(), "{\"lead\":\"JD-SWW\",\"reason\":\"again\"}")
-                .expectStatus().isEqualTo(409)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.appealStatus").isEqualTo("ASSIGNED");
+        problem(triage(accepted.appealId(), "{\"lead\":\"JD-SWW\",\"reason\":\"again\"}"), 409)
+                .jsonPath("$.currentStatus").isEqualTo("ASSIGNED")
+                .jsonPath("$.appealStatus").doesNotExist();
     }
 
     @Test
-    void malformedAcceptanceEndsOnTheDeadLetterTopicAfterRetries() {
+    void poisonMessageIsDeadLetteredAtOnceAndCanBeReplayedOnce() {
         String appealId = id();
-        kafka.publish(new EventEnvelope(appealId, Topics.ACCEPTED, Map.of(
-                CloudEventHeaders.TYPE, AppealAccepted.TYPE, CloudEventHeaders.ID, id()),
-                "{\"eventId\": not json".getBytes(StandardCharsets.UTF_8)));
+        String eventId = id();
+        String payload = "{\"eventId\": not json";
+        kafka.publish(new EventEnvelope(appealId, Topics.EVENTS, Map.of(CloudEventHeaders.TYPE, AppealAccepted.TYPE,
+                CloudEventHeaders.ID, eventId, CloudEventHeaders.SUBJECT, appealId),
+                payload.getBytes(StandardCharsets.UTF_8)));
 
-        Received dead = kafka.awaitFirst(WAIT, r -> appealId.equals(r.key()), Topics.dlqFor("dispatch-service"))
-                .orElseThrow();
-        assertThat(dead.header("x-exception-message")).contains("Malformed");
-        assertThat(dead.header("x-original-topic")).isEqualTo(Topics.ACCEPTED);
-        assertThat(new String(dead.payload(), StandardCharsets.UTF_8)).isEqualTo("{\"eventId\": not json");
-        assertThat(store.find(appealId).blockOptional()).isEmpty();
+        Map<String, Object> letter = await().atMost(WAIT).until(() -> deadLetters(appealId), l -> !l.isEmpty()).get(0);
+        assertThat(letter).containsEntry("originalTopic", Topics.EVENTS).containsEntry("type", AppealAccepted.TYPE)
+                .containsEntry("eventId", eventId).containsEntry("subject", appealId)
+                .containsEntry("payload", payload).containsEntry("replayedAt", null);
+        assertThat((String) letter.get("error")).contains("Malformed");
+        String letterId = (String) letter.get("id");
+        http.get().uri("/api/v1/ops/dead-letters/{id}", letterId).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.key").isEqualTo(appealId).jsonPath("$.error").exists();
+        assertThat(store.find(appealId).blockOptional(STORE)).isEmpty();
+
+        http.post().uri("/api/v1/ops/dead-letters/{id}/replay", letterId).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.replayed").isEqualTo(true).jsonPath("$.replayedAt").exists();
+        http.post().uri("/api/v1/ops/dead-letters/{id}/replay", letterId).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.replayed").isEqualTo(false);
+
+        // The replayed record went back to appeals.events, still unreadable: dead-lettered once more, not routed.
+        await().atMost(WAIT).until(() -> deadLetters(appealId), l -> l.size() == 2);
+        assertThat(store.find(appealId).blockOptional(STORE)).isEmpty();
+        problem(http.get().uri("/api/v1/ops/dead-letters/0-999999999").exchange(), 404);
     }
 
     // --- HTTP errors ----------------------------------------------------------------------------------------------
@@ -271,6 +392,16 @@ class DispatchServiceTest {
     void signingAnAppealNotInTheDepartmentsQueueIsNotFound() {
         problem(http.post().uri("/api/v1/departments/JD-JW/queue/{id}/sign", id()).exchange(), 404)
                 .jsonPath("$.detail").value(d -> assertThat((String) d).contains("not in this department's queue"));
+    }
+
+    @Test
+    void signersNameMustBeAShortText() {
+        problem(http.post().uri("/api/v1/departments/JD-JW/queue/{id}/sign", id())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"staff\":\"" + "名".repeat(101) + "\"}")
+                .exchange(), 400).jsonPath("$.errors[0].field").isEqualTo("staff");
+        problem(http.post().uri("/api/v1/departments/JD-JW/queue/{id}/sign", id())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"staff\":\"  \"}").exchange(), 400)
+                .jsonPath("$.errors[0].field").isEqualTo("staff");
     }
 
     @Test
@@ -348,7 +479,8 @@ class DispatchServiceTest {
         http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
         http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.paths['/api/v1/departments/{code}/queue']").exists()
-                .jsonPath("$.paths['/api/v1/triage/{id}/assignment']").exists();
+                .jsonPath("$.paths['/api/v1/triage/{id}/assignment']").exists()
+                .jsonPath("$.paths['/api/v1/ops/dead-letters']").exists();
     }
 
     // --- helpers --------------------------------------------------------------------------------------------------
@@ -376,9 +508,19 @@ class DispatchServiceTest {
             new org.springframework.core.ParameterizedTypeReference<>() {
             };
 
+    private Map<String, Object> page(String unit, String query) {
+        return http.get().uri("/api/v1/departments/" + unit + "/queue" + (query.isEmpty() ? "" : "?" + query))
+                .exchange().expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> items(Map<String, Object> page) {
+        return (List<Map<String, Object>>) page.get("items");
+    }
+
+    /** The unit's queue, as much as one page holds (every scenario here stays well below that). */
     private List<Map<String, Object>> queue(String unit, String query) {
-        return http.get().uri("/api/v1/departments/" + unit + "/queue" + query).exchange()
-                .expectStatus().isOk().expectBodyList(MAP).returnResult().getResponseBody();
+        return items(page(unit, "size=100" + (query.isEmpty() ? "" : "&" + query)));
     }
 
     private Map<String, Object> queueItem(String unit, String appealId) {
@@ -386,17 +528,35 @@ class DispatchServiceTest {
                 .filter(i -> appealId.equals(i.get("id"))).findFirst().orElse(null), item -> item != null);
     }
 
-    /** Waits until dispatch's consumer group has read every record on appeals.lifecycle. */
-    private void awaitLifecycleConsumed() {
+    /** This service's dead letters of one appeal, oldest first. */
+    private List<Map<String, Object>> deadLetters(String appealId) {
+        return items(http.get().uri("/api/v1/ops/dead-letters?size=100").exchange().expectStatus().isOk()
+                .expectBody(MAP).returnResult().getResponseBody()).stream()
+                .filter(l -> appealId.equals(l.get("key"))).toList();
+    }
+
+    /** Every event of the appeal on the topic other than its acceptance. */
+    private List<Received> routingEvents(String appealId) {
+        return kafka.readAll(Duration.ofSeconds(2), r -> appealId.equals(r.key()) && r.event() != null
+                && !(r.event() instanceof AppealAccepted), Topics.EVENTS);
+    }
+
+    private AssignmentDocument awaitOutboxEmpty(String appealId) {
+        return await().atMost(WAIT).until(() -> store.find(appealId).block(STORE),
+                d -> d != null && d.outbox().isEmpty());
+    }
+
+    /** Waits until dispatch's consumer group has read every record on appeals.events. */
+    private void awaitEventsConsumed() {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.start().kafkaBootstrapServers());
         try (Admin admin = Admin.create(props)) {
             await().atMost(WAIT).until(() -> {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("dispatch-service")
                         .partitionsToOffsetAndMetadata().get();
-                Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(Topics.LIFECYCLE))
-                        .allTopicNames().get().get(Topics.LIFECYCLE).partitions().stream()
-                        .collect(Collectors.toMap(p -> new TopicPartition(Topics.LIFECYCLE, p.partition()),
+                Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(Topics.EVENTS))
+                        .allTopicNames().get().get(Topics.EVENTS).partitions().stream()
+                        .collect(Collectors.toMap(p -> new TopicPartition(Topics.EVENTS, p.partition()),
                                 p -> OffsetSpec.latest()));
                 return admin.listOffsets(latest).all().get().entrySet().stream().allMatch(e -> {
                     OffsetAndMetadata read = committed.get(e.getKey());

@@ -2,11 +2,9 @@ package gov.appeals.feedback;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** feedback-service (反馈): the lead department's answers and what the enterprise's rating decides. */
 @SpringBootApplication
-@EnableScheduling
 public class FeedbackApplication {
 
     public static void main(String[] args) {

@@ -1,24 +1,17 @@
 package gov.appeals.feedback;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import gov.appeals.events.calendar.DeadlinePolicy;
-import gov.appeals.events.reference.ReferenceData;
+import gov.appeals.reference.ReferenceData;
+import gov.appeals.reference.calendar.DeadlinePolicy;
 
+/** The reference data the rating decisions need (the working calendar of the reopening clocks). */
 @Configuration(proxyBeanMethods = false)
 class FeedbackConfiguration {
-
-    /** Milliseconds, the precision MongoDB keeps: a time read back equals the time first reported. */
-    @Bean
-    Clock clock() {
-        return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
-    }
 
     /** @param dir a deployment's own reference files (APPEALS_REFERENCE_DIR); blank uses the bundled ones */
     @Bean

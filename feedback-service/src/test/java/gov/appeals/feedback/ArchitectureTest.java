@@ -1,22 +1,38 @@
 package gov.appeals.feedback;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-@AnalyzeClasses(packages = "gov.appeals", importOptions = ImportOption.DoNotIncludeTests.class)
+import com.tngtech.archunit.core.domain.JavaClasses;
+
+import gov.appeals.testsupport.ServiceArchitecture;
+
 class ArchitectureTest {
 
-    @ArchTest
-    static final ArchRule noOtherServiceIsUsed = noClasses().that().resideInAPackage("gov.appeals.feedback..")
-            .should().dependOnClassesThat().resideInAnyPackage("gov.appeals.intake..", "gov.appeals.dispatch..",
-                    "gov.appeals.notification..");
+    private static final String SERVICE = "gov.appeals.feedback";
 
-    @ArchTest
-    static final ArchRule caseDecisionsArePlainJava = noClasses().that().resideInAPackage("gov.appeals.feedback.casefile..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..", "reactor..",
-                    "org.apache.kafka..", "org.bson..");
+    private final JavaClasses classes = ServiceArchitecture.importService(SERVICE);
+
+    @Test
+    void followsTheShapeEveryServiceKeeps() {
+        ServiceArchitecture.verify(SERVICE);
+    }
+
+    @Test
+    void onlyTheApplicationAndItsConfigurationSitAtTheRoot() {
+        classes().that().resideInAPackage(SERVICE)
+                .should().haveFullyQualifiedName(SERVICE + ".FeedbackApplication")
+                .orShould().haveFullyQualifiedName(SERVICE + ".FeedbackConfiguration")
+                .check(classes);
+    }
+
+    @Test
+    void errorsAreAnsweredByTheKitNotByAnAdviceOfTheService() {
+        noClasses().that().resideInAPackage(SERVICE + "..")
+                .should().beAnnotatedWith(RestControllerAdvice.class)
+                .check(classes);
+    }
 }

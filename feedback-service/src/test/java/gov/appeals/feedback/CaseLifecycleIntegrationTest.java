@@ -16,7 +16,6 @@ import org.springframework.http.MediaType;
 import gov.appeals.events.AnswerResult;
 import gov.appeals.events.AppealClosed;
 import gov.appeals.events.AppealClosed.ClosureReason;
-import gov.appeals.events.AppealEvent;
 import gov.appeals.events.AppealRated;
 import gov.appeals.events.AppealRef;
 import gov.appeals.events.AppealReopened;
@@ -26,32 +25,34 @@ import gov.appeals.events.AppealStatus;
 import gov.appeals.events.CloudEventHeaders;
 import gov.appeals.events.Rating;
 import gov.appeals.events.Topics;
-import gov.appeals.events.calendar.DeadlinePolicy;
-import gov.appeals.events.calendar.WorkingCalendar;
-import gov.appeals.feedback.answer.AnswerReceipt;
-import gov.appeals.feedback.answer.CaseView;
 import gov.appeals.feedback.casefile.AnswerCommand;
 import gov.appeals.feedback.casefile.Answered;
 import gov.appeals.feedback.casefile.CaseFile;
-import gov.appeals.feedback.store.CaseStore;
-import gov.appeals.feedback.store.OutboxEntry;
-import gov.appeals.feedback.store.StoredCase;
+import gov.appeals.feedback.casefile.store.CaseEvents;
+import gov.appeals.feedback.casefile.store.CaseStore;
+import gov.appeals.feedback.casefile.store.StoredCase;
+import gov.appeals.feedback.casefile.web.AnswerReceipt;
+import gov.appeals.feedback.casefile.web.CaseView;
+import gov.appeals.kit.messaging.DeadLetters;
+import gov.appeals.reference.calendar.DeadlinePolicy;
+import gov.appeals.reference.calendar.WorkingCalendar;
 import gov.appeals.testsupport.KafkaTestClient.Received;
 
 class CaseLifecycleIntegrationTest extends FeedbackServiceTestBase {
+
+    private static final Duration STORE_WAIT = Duration.ofSeconds(10);
 
     @Autowired
     CaseStore store;
 
     @Test
-    void answerOfASignedAppealIsPublishedOnLifecycleWithCloudEventHeadersAndKey() {
+    void answerOfASignedAppealIsPublishedOnTheEventsTopicWithCloudEventHeadersAndKey() {
         AppealRef appeal = newAppeal();
         publishAssigned(appeal);
         publishSigned(appeal);
         CaseView signed = awaitCase(appeal.appealId(), AppealStatus.SIGNED);
         assertThat(signed.lead()).isEqualTo(LEAD);
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                awaitCase(appeal.appealId(), AppealStatus.SIGNED).coHandlers().contains("SHJD-STAT"));
+        assertThat(signed.coHandlers()).containsExactly("SHJD-STAT");
 
         Map<String, String> body = Map.of("result", "RESOLVED", "text", "The loan was approved", "staff", "wang");
         AnswerReceipt receipt = answer(appeal.appealId(), body);
@@ -63,7 +64,7 @@ class CaseLifecycleIntegrationTest extends FeedbackServiceTestBase {
         assertThat(receipt.answeredAt()).isNotNull();
 
         Received received = KAFKA.awaitFirst(Duration.ofSeconds(30),
-                r -> r.event() instanceof AppealResponded && appeal.appealId().equals(r.key()), Topics.LIFECYCLE)
+                r -> r.event() instanceof AppealResponded && appeal.appealId().equals(r.key()), Topics.EVENTS)
                 .orElseThrow(() -> new AssertionError("no AppealResponded published"));
         AppealResponded responded = (AppealResponded) received.event();
         assertThat(responded.version()).isEqualTo(4);
@@ -82,9 +83,10 @@ class CaseLifecycleIntegrationTest extends FeedbackServiceTestBase {
         AnswerReceipt retried = answer(appeal.appealId(), body);
         assertThat(retried).isEqualTo(receipt);
         List<Received> answers = KAFKA.readAll(Duration.ofSeconds(3),
-                r -> r.event() instanceof AppealResponded && appeal.appealId().equals(r.key()), Topics.LIFECYCLE);
-        assertThat(answers).extracting(r -> r.event().eventId()).containsOnly(responded.eventId());
+                r -> r.event() instanceof AppealResponded && appeal.appealId().equals(r.key()), Topics.EVENTS);
+        assertThat(answers).extracting(r -> r.event().eventId()).containsExactly(responded.eventId());
 
+        // Our own AppealResponded came back on the topic: it is already in the case and changes nothing.
         CaseView answered = awaitCase(appeal.appealId(), AppealStatus.RESPONDED);
         assertThat(answered.answer().text()).isEqualTo("The loan was approved");
         assertThat(answered.answer().actor()).isEqualTo("staff:wang");
@@ -92,24 +94,33 @@ class CaseLifecycleIntegrationTest extends FeedbackServiceTestBase {
     }
 
     @Test
-    void sameSatisfiedRatingDeliveredTwiceClosesTheAppealOnce() {
+    void ratingDeliveredTwiceClosesTheAppealOnceAndTheRedeliveryChangesAndPublishesNothing() {
         AppealRef appeal = respondedAppeal();
         AppealRated rating = new AppealRated(eventId(), appeal, 5, Instant.now(), "hotline", Rating.SATISFIED, true,
                 "quick and helpful");
 
         KAFKA.publish(rating, PRODUCER);
         KAFKA.publish(rating, PRODUCER);
+        // A late copy of an earlier stage, behind the two ratings on the appeal's partition: it only adds its id to
+        // the case, so once the case has it, the redelivered rating before it has been handled too.
+        String marker = eventId();
+        KAFKA.publish(new AppealSigned(marker, appeal, 3, Instant.now(), "staff:li", LEAD, true), PRODUCER);
+        await().atMost(Duration.ofSeconds(45)).until(() -> stored(appeal).file().hasApplied(marker));
 
-        await().atMost(Duration.ofSeconds(45)).untilAsserted(() -> assertThat(
-                KAFKA.readAll(Duration.ofSeconds(2), closedFor(appeal), Topics.LIFECYCLE)).hasSize(2));
-        List<AppealEvent> closed = KAFKA.readAll(Duration.ofSeconds(1), closedFor(appeal), Topics.LIFECYCLE).stream()
-                .map(Received::event).toList();
-        assertThat(closed).extracting(AppealEvent::eventId).containsOnly(closed.get(0).eventId());
-        AppealClosed first = (AppealClosed) closed.get(0);
-        assertThat(first.version()).isEqualTo(6);
-        assertThat(first.reason()).isEqualTo(ClosureReason.SATISFIED);
-        assertThat(first.department()).isEqualTo(LEAD);
-        assertThat(first.actor()).isEqualTo("system:feedback-service");
+        AppealClosed closed = (AppealClosed) KAFKA.awaitFirst(Duration.ofSeconds(30), closedFor(appeal), Topics.EVENTS)
+                .orElseThrow(() -> new AssertionError("no AppealClosed published")).event();
+        assertThat(closed.version()).isEqualTo(6);
+        assertThat(closed.reason()).isEqualTo(ClosureReason.SATISFIED);
+        assertThat(closed.department()).isEqualTo(LEAD);
+        assertThat(closed.actor()).isEqualTo("system:feedback-service");
+        assertThat(KAFKA.readAll(Duration.ofSeconds(3), closedFor(appeal), Topics.EVENTS)).hasSize(1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> nothingPending(appeal));
+
+        StoredCase stored = stored(appeal);
+        assertThat(stored.file().outcome().event()).isEqualTo(closed);
+        // Writes: assigned, signed, responded, the rating's decision, the marker. Neither the redelivered rating
+        // nor our own AppealClosed coming back wrote anything.
+        assertThat(stored.revision()).isEqualTo(5);
 
         CaseView view = awaitCase(appeal.appealId(), AppealStatus.CLOSED);
         assertThat(view.rating().rating()).isEqualTo(Rating.SATISFIED);
@@ -125,7 +136,7 @@ class CaseLifecycleIntegrationTest extends FeedbackServiceTestBase {
                 "nobody called back"), PRODUCER);
 
         AppealReopened reopened = (AppealReopened) KAFKA.awaitFirst(Duration.ofSeconds(45),
-                r -> r.event() instanceof AppealReopened && appeal.appealId().equals(r.key()), Topics.LIFECYCLE)
+                r -> r.event() instanceof AppealReopened && appeal.appealId().equals(r.key()), Topics.EVENTS)
                 .orElseThrow(() -> new AssertionError("no AppealReopened published")).event();
         assertThat(reopened.department()).isEqualTo(LEAD);
         assertThat(reopened.version()).isEqualTo(6);
@@ -140,11 +151,11 @@ class CaseLifecycleIntegrationTest extends FeedbackServiceTestBase {
                 .bodyValue(Map.of("result", "RESOLVED", "text", "Called back")).exchange()
                 .expectStatus().isEqualTo(409)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(409).jsonPath("$.appealStatus").isEqualTo("REOPENED");
+                .expectBody().jsonPath("$.status").isEqualTo(409).jsonPath("$.currentStatus").isEqualTo("REOPENED");
     }
 
     @Test
-    void answeringAnAppealNotSignedForIsAConflictNamingItsStatus() {
+    void answeringAnAppealNotSignedForIsAConflictNamingItsCurrentStatus() {
         AppealRef appeal = newAppeal();
         publishAssigned(appeal);
         awaitCase(appeal.appealId(), AppealStatus.ASSIGNED);
@@ -155,7 +166,7 @@ class CaseLifecycleIntegrationTest extends FeedbackServiceTestBase {
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.status").isEqualTo(409)
-                .jsonPath("$.appealStatus").isEqualTo("ASSIGNED")
+                .jsonPath("$.currentStatus").isEqualTo("ASSIGNED")
                 .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("ASSIGNED"));
         assertThat(awaitCase(appeal.appealId(), AppealStatus.ASSIGNED).answer()).isNull();
     }
@@ -169,30 +180,34 @@ class CaseLifecycleIntegrationTest extends FeedbackServiceTestBase {
                 Instant.now(), eventId());
         // As if the service stopped right after storing the answer, before its relay ran.
         store.save(StoredCase.unknown(appeal), answered.file(),
-                List.of(OutboxEntry.of(answered.announcement(), Instant.now().minusSeconds(60)))).block();
+                List.of(CaseEvents.pending(answered.announcement(), Instant.now().minusSeconds(60))))
+                .block(STORE_WAIT);
 
         Received received = KAFKA.awaitFirst(Duration.ofSeconds(30),
-                r -> appeal.appealId().equals(r.key()) && r.event() instanceof AppealResponded, Topics.LIFECYCLE)
+                r -> appeal.appealId().equals(r.key()) && r.event() instanceof AppealResponded, Topics.EVENTS)
                 .orElseThrow(() -> new AssertionError("the sweep published nothing"));
         assertThat(received.event()).isEqualTo(answered.announcement());
-        await().atMost(Duration.ofSeconds(15)).until(() -> store.pending(appeal.appealId()).block().isEmpty());
+        await().atMost(Duration.ofSeconds(15)).until(() -> nothingPending(appeal));
     }
 
     @Test
-    void ratingOfAnAppealNeverAnsweredIsParkedInTheDeadLetterTopic() {
+    void ratingOfAnAppealNeverAnsweredIsParkedAsADeadLetterWithItsReason() {
         AppealRef appeal = newAppeal();
         AppealRated rating = new AppealRated(eventId(), appeal, 5, Instant.now(), "hotline", Rating.SATISFIED, true,
                 null);
 
         KAFKA.publish(rating, PRODUCER);
 
-        Received parked = KAFKA.awaitFirst(Duration.ofSeconds(45), r -> appeal.appealId().equals(r.key()),
-                Topics.dlqFor("feedback-service"))
-                .orElseThrow(() -> new AssertionError("nothing reached the dead-letter topic"));
-        assertThat(parked.event()).isEqualTo(rating);
-        assertThat(parked.header("x-exception-message")).contains("before feedback-service heard of it");
+        DeadLetters.Letter parked = await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(500))
+                .until(() -> deadLettersOf(appeal.appealId()), letters -> !letters.isEmpty()).get(0);
+        assertThat(parked.originalTopic()).isEqualTo(Topics.EVENTS);
+        assertThat(parked.eventId()).isEqualTo(rating.eventId());
+        assertThat(parked.type()).isEqualTo(AppealRated.TYPE);
+        assertThat(parked.subject()).isEqualTo(appeal.appealId());
+        assertThat(parked.error()).contains("before feedback-service heard of it");
         assertThat(KAFKA.readAll(Duration.ofSeconds(1),
-                r -> appeal.appealId().equals(r.key()) && r.event() instanceof AppealClosed, Topics.LIFECYCLE)).isEmpty();
+                r -> appeal.appealId().equals(r.key()) && r.event() instanceof AppealClosed, Topics.EVENTS)).isEmpty();
+        http.get().uri("/api/v1/appeals/{id}/case", appeal.appealId()).exchange().expectStatus().isNotFound();
     }
 
     private AppealRef respondedAppeal() {
@@ -202,6 +217,15 @@ class CaseLifecycleIntegrationTest extends FeedbackServiceTestBase {
         publishResponded(appeal);
         awaitCase(appeal.appealId(), AppealStatus.RESPONDED);
         return appeal;
+    }
+
+    private StoredCase stored(AppealRef appeal) {
+        return store.find(appeal.appealId()).blockOptional(STORE_WAIT)
+                .orElseThrow(() -> new AssertionError("no case stored for " + appeal.appealId()));
+    }
+
+    private boolean nothingPending(AppealRef appeal) {
+        return store.pending(appeal.appealId()).blockOptional(STORE_WAIT).orElseThrow().isEmpty();
     }
 
     private static Predicate<Received> closedFor(AppealRef appeal) {

@@ -23,9 +23,12 @@ import gov.appeals.events.AppealSigned;
 import gov.appeals.events.AppealStatus;
 import gov.appeals.events.Deadlines;
 import gov.appeals.events.Source;
-import gov.appeals.feedback.answer.CaseView;
+import gov.appeals.feedback.casefile.web.CaseView;
+import gov.appeals.kit.messaging.DeadLetters;
+import gov.appeals.kit.web.Paging;
 import gov.appeals.testsupport.KafkaTestClient;
 import gov.appeals.testsupport.TestInfrastructure;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,7 +36,10 @@ import tools.jackson.databind.json.JsonMapper;
  * service against a real Kafka broker and a MongoDB wire-protocol server.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "feedback.outbox.sweep-interval=1s")
+        properties = {"appeals.outbox.sweep-interval=1s",
+                // The sweep takes over only what the relay has clearly not sent (the sweep test's entry is a minute
+                // old), so that an event published once is seen once.
+                "appeals.outbox.stale-after=30s"})
 // A cold first request on a busy 2-core CI machine can outlast the default 5 s; this is no performance limit.
 @AutoConfigureWebTestClient(timeout = "30s")
 abstract class FeedbackServiceTestBase {
@@ -94,5 +100,14 @@ abstract class FeedbackServiceTestBase {
             return found[0].status() == status;
         });
         return found[0];
+    }
+
+    /** This service's dead letters of one appeal, oldest first, as {@code GET /api/v1/ops/dead-letters} lists them. */
+    List<DeadLetters.Letter> deadLettersOf(String appealId) {
+        byte[] body = http.get().uri("/api/v1/ops/dead-letters?size=100").exchange()
+                .expectStatus().isOk().expectBody().returnResult().getResponseBody();
+        Paging.Page<DeadLetters.Letter> page = json.readValue(body, new TypeReference<>() {
+        });
+        return page.items().stream().filter(letter -> appealId.equals(letter.key())).toList();
     }
 }

@@ -174,6 +174,7 @@ public class KitAutoConfiguration {
                                                    MessagingProperties properties) {
             return () -> {
                 try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+                        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                         AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000))) {
                     admin.createTopics(List.of(new NewTopic(properties.deadLetterTopic(), 1, replication)))
                             .all().get(20, java.util.concurrent.TimeUnit.SECONDS);

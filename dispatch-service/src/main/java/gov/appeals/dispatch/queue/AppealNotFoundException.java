@@ -1,6 +1,8 @@
 package gov.appeals.dispatch.queue;
 
-public class AppealNotFoundException extends RuntimeException {
+import gov.appeals.kit.web.NotFoundException;
+
+public class AppealNotFoundException extends NotFoundException {
     public AppealNotFoundException(String appealId) {
         super("Appeal " + appealId + " has not been routed by dispatch.");
     }

@@ -1,7 +1,4 @@
-package gov.appeals.dispatch.queue.service;
-
-import gov.appeals.dispatch.queue.Assignment;
-import gov.appeals.dispatch.queue.QueueRole;
+package gov.appeals.dispatch.queue;
 
 /** An assignment as one unit sees it in its queue. */
 public record QueueEntry(Assignment assignment, QueueRole role) {

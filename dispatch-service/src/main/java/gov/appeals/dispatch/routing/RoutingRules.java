@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import gov.appeals.events.reference.Category;
-import gov.appeals.events.reference.ReferenceData;
+import gov.appeals.reference.Category;
+import gov.appeals.reference.ReferenceData;
 
 /**
  * Picks the lead and co-handling units for an accepted appeal (分派). Whatever no rule covers — no category, an

@@ -106,7 +106,8 @@ class AssignmentTest {
     @Test
     void rejectsSigningAnAppealInTriage() {
         assertThatThrownBy(() -> triaged().sign("JD-JW", null, "e-2", NOW))
-                .isInstanceOf(WrongStatusException.class).hasMessageContaining("TRIAGE");
+                .isInstanceOf(WrongStatusException.class).hasMessageContaining("TRIAGE")
+                .extracting(e -> ((WrongStatusException) e).currentStatus()).isEqualTo("TRIAGE");
     }
 
     @Test

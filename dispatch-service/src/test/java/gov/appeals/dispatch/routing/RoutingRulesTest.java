@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import gov.appeals.events.reference.Category;
-import gov.appeals.events.reference.ReferenceData;
+import gov.appeals.reference.Category;
+import gov.appeals.reference.ReferenceData;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -16,16 +16,16 @@ import gov.appeals.events.AppealResponded;
 import gov.appeals.events.AppealSigned;
 import gov.appeals.events.AppealStatus;
 import gov.appeals.events.Deadlines;
-import gov.appeals.events.calendar.DeadlinePolicy;
+import gov.appeals.reference.calendar.DeadlinePolicy;
 
 /**
  * feedback-service's view of one appeal: who leads it, its clocks, where it stands, the answer and the rating, and
  * every event already taken into account.
  *
- * <p>Events of one appeal arrive on two topics, so they can arrive out of order: the status follows only an event
+ * <p>The events of one appeal arrive in order, but a case never relies on it: the status follows only an event
  * newer ({@link #version}) than the one that set it, and the assignment (lead, co-handlers, deadlines) only an
  * assignment or reopening newer than {@link #assignmentVersion}. Every event id is remembered, so an event
- * delivered twice changes nothing the second time.
+ * delivered twice, or one this service announced itself coming back, changes nothing.
  *
  * @param status            null until an event says where the appeal stands
  * @param version           the highest appeal version taken into account
@@ -117,7 +117,7 @@ public record CaseFile(AppealRef appeal, String lead, List<String> coHandlers, A
     /**
      * Decides what the enterprise's rating means: (basically) satisfied closes the appeal, dissatisfied reopens it
      * to the same lead with the short reopening clocks. The decision is kept with the case, so a redelivered rating
-     * gets the same event back instead of a second decision.
+     * finds it ({@code changed} false, the same event) instead of deciding a second time.
      *
      * @throws RatingNotApplicableException when the case has not been answered
      */
@@ -129,9 +129,7 @@ public record CaseFile(AppealRef appeal, String lead, List<String> coHandlers, A
             return new RatingDecision(this, null, false);
         }
         if (status != AppealStatus.RESPONDED) {
-            String when = status == null ? "before feedback-service heard of it" : "while " + status;
-            throw new RatingNotApplicableException("Appeal " + appealId() + " was rated " + when
-                    + "; only a RESPONDED appeal can be rated");
+            throw new RatingNotApplicableException(appealId(), status);
         }
         int next = Math.max(version, rated.version()) + 1;
         AppealEvent decision;

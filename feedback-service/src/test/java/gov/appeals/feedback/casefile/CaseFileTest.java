@@ -23,8 +23,8 @@ import gov.appeals.events.AppealStatus;
 import gov.appeals.events.Deadlines;
 import gov.appeals.events.Rating;
 import gov.appeals.events.Source;
-import gov.appeals.events.calendar.DeadlinePolicy;
-import gov.appeals.events.calendar.WorkingCalendar;
+import gov.appeals.reference.calendar.DeadlinePolicy;
+import gov.appeals.reference.calendar.WorkingCalendar;
 
 class CaseFileTest {
 
@@ -146,7 +146,8 @@ class CaseFileTest {
 
         assertThatThrownBy(() -> assignedOnly.answer(new AnswerCommand(AnswerResult.RESOLVED, "Done", null), T0, "x"))
                 .isInstanceOf(CaseNotAnswerableException.class)
-                .satisfies(e -> assertThat(((CaseNotAnswerableException) e).status()).isEqualTo(AppealStatus.ASSIGNED));
+                .satisfies(e -> assertThat(((CaseNotAnswerableException) e).status()).isEqualTo(AppealStatus.ASSIGNED))
+                .satisfies(e -> assertThat(((CaseNotAnswerableException) e).currentStatus()).isEqualTo("ASSIGNED"));
     }
 
     @Test
@@ -254,7 +255,8 @@ class CaseFileTest {
     @Test
     void refusesToDecideOnARatingOfAnUnansweredCase() {
         assertThatThrownBy(() -> signedCase().rate(rated("rated-4", 4, Rating.SATISFIED, null), T0, POLICY, "x"))
-                .isInstanceOf(RatingNotApplicableException.class);
+                .isInstanceOf(RatingNotApplicableException.class)
+                .satisfies(e -> assertThat(((RatingNotApplicableException) e).currentStatus()).isEqualTo("SIGNED"));
         assertThatThrownBy(() -> CaseFile.open(APPEAL).rate(rated("rated-4", 4, Rating.SATISFIED, null), T0, POLICY,
                 "x")).isInstanceOf(RatingNotApplicableException.class);
     }

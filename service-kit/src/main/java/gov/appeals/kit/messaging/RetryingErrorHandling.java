@@ -16,6 +16,7 @@ import org.springframework.kafka.listener.ContainerPausingBackOffHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerContainerPauseService;
+import org.springframework.kafka.listener.RetryListener;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -69,9 +70,21 @@ public class RetryingErrorHandling implements ListenerContainerWithDlqAndRetryCu
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff(),
                 new ContainerPausingBackOffHandler(new ListenerContainerPauseService(null, scheduler)));
         handler.setClassifications(Map.of(UnprocessableMessageException.class, false), true);
-        handler.setRetryListeners((record, error, attempt) -> LOG.warn(
-                "Attempt {} at {}-{}@{} failed, retrying: {}", attempt, record.topic(), record.partition(),
-                record.offset(), rootMessage(error)));
+        handler.setRetryListeners(new RetryListener() {
+            @Override
+            public void failedDelivery(ConsumerRecord<?, ?> record, Exception error, int attempt) {
+                if (!(reason(error) instanceof UnprocessableMessageException)) {
+                    LOG.warn("Attempt {} at {}-{}@{} failed, retrying: {}", attempt, record.topic(),
+                            record.partition(), record.offset(), reason(error).toString());
+                }
+            }
+
+            @Override
+            public void recovered(ConsumerRecord<?, ?> record, Exception error) {
+                LOG.error("Dead-lettered {}-{}@{} to {}: {}", record.topic(), record.partition(), record.offset(),
+                        properties.deadLetterTopic(), reason(error).toString());
+            }
+        });
         container.setCommonErrorHandler(handler);
     }
 
@@ -81,10 +94,6 @@ public class RetryingErrorHandling implements ListenerContainerWithDlqAndRetryCu
         backOff.setMaxInterval(properties.retryMax().toMillis());
         backOff.setMaxElapsedTime(properties.retryFor().toMillis());
         return backOff;
-    }
-
-    private static String rootMessage(Throwable error) {
-        return reason(error).toString();
     }
 
     /** The exception that says why: the kit's own, else the deepest cause. */

@@ -71,6 +71,14 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (unreadable != null) {
             return answer(e, unreadable, exchange);
         }
+        if (Problems.isUnavailable(e)) {
+            LOG.warn("Request {} {} found the store or broker unavailable: {}", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(), e.toString());
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_SECONDS);
+            return handleExceptionInternal(e, Problems.unavailable(), headers, HttpStatus.SERVICE_UNAVAILABLE,
+                    exchange);
+        }
         LOG.error("Request {} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), e);
         return answer(e, Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The request could not be completed; it may be retried."), exchange);

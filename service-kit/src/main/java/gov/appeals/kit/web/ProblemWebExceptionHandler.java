@@ -53,6 +53,10 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered 
         if (unreadable != null) {
             return unreadable;
         }
+        if (Problems.isUnavailable(error)) {
+            exchange.getResponse().getHeaders().set("Retry-After", Problems.RETRY_AFTER_SECONDS);
+            return Problems.unavailable();
+        }
         LOG.error("Request {} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error);
         return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be completed; it may be retried.");
     }

@@ -6,9 +6,14 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -32,6 +37,26 @@ public final class Problems {
         problem.setProperty("errors", problems.stream()
                 .map(p -> Map.of("field", p.field(), "message", p.message())).toList());
         return problem;
+    }
+
+    /** How long a client is asked to wait before retrying a request refused while the store is away. */
+    public static final String RETRY_AFTER_SECONDS = "5";
+
+    /**
+     * A dependency that is away for a while (the store unreachable or timing out): nothing was done, and the same
+     * request may be sent again, which is safe since every write the services take is idempotent.
+     */
+    public static boolean isUnavailable(Throwable error) {
+        return causeOf(error, TransientDataAccessException.class) != null
+                || causeOf(error, DataAccessResourceFailureException.class) != null
+                || causeOf(error, MongoTimeoutException.class) != null
+                || causeOf(error, MongoSocketException.class) != null
+                || causeOf(error, java.util.concurrent.TimeoutException.class) != null;
+    }
+
+    public static ProblemDetail unavailable() {
+        return of(HttpStatus.SERVICE_UNAVAILABLE, "A store this service needs is unavailable for the moment; "
+                + "nothing was changed, and the request may be sent again");
     }
 
     public static ProblemDetail tooLarge(long maxBytes) {

@@ -8,28 +8,29 @@ import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-import gov.appeals.dispatch.kafka.StoredEvent;
 import gov.appeals.dispatch.queue.Assignment;
 import gov.appeals.events.AppealRef;
 import gov.appeals.events.AppealStatus;
 import gov.appeals.events.Deadlines;
 import gov.appeals.events.Urgency;
+import gov.appeals.kit.outbox.OutboxEntry;
 
 /**
- * One appeal's assignment, keyed by appeal id. Besides the state it holds the routing event (returned again on a
- * redelivered acceptance), the ids of every event applied, and the outbox of events not yet published.
+ * One appeal's assignment, keyed by appeal id. Besides the state it holds the ids of every event applied (its own
+ * and the ones it followed) and the outbox of events not yet published, which the kit's relay empties.
  */
 @Document(collection = AssignmentDocument.COLLECTION)
 @CompoundIndexes({
         @CompoundIndex(name = "lead_queue", def = "{'lead': 1, 'status': 1, 'nextDeadline': 1}"),
         @CompoundIndex(name = "co_handler_queue", def = "{'coHandlers': 1, 'status': 1, 'nextDeadline': 1}"),
-        @CompoundIndex(name = "triage_queue", def = "{'triageUnit': 1, 'status': 1, 'nextDeadline': 1}")
+        @CompoundIndex(name = "triage_queue", def = "{'triageUnit': 1, 'status': 1, 'nextDeadline': 1}"),
+        @CompoundIndex(name = "pending_outbox", def = "{'outbox.createdAt': 1}", sparse = true)
 })
 public record AssignmentDocument(@Id String id, AppealRef appeal, String title, String street, String enterpriseName,
                                  String enterprisePhone, String category, Urgency urgency, AppealStatus status,
                                  String lead, List<String> coHandlers, String triageUnit, Deadlines deadlines,
                                  Instant nextDeadline, int version, String decidedBy, String reason,
-                                 List<String> appliedEventIds, StoredEvent routingEvent, List<StoredEvent> outbox) {
+                                 List<String> appliedEventIds, List<OutboxEntry> outbox) {
 
     public static final String COLLECTION = "assignments";
 
@@ -39,11 +40,12 @@ public record AssignmentDocument(@Id String id, AppealRef appeal, String title, 
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
     }
 
-    static AssignmentDocument routed(Assignment a, StoredEvent routingEvent) {
+    /** A newly routed appeal, its routing event already waiting in the outbox. */
+    static AssignmentDocument routed(Assignment a, OutboxEntry routingEvent) {
         return new AssignmentDocument(a.appealId(), a.appeal(), a.title(), a.street(), a.enterpriseName(),
                 a.enterprisePhone(), a.category(), a.urgency(), a.status(), a.lead(), a.coHandlers(), a.triageUnit(),
                 a.deadlines(), a.nextDeadline(), a.version(), a.decidedBy(), a.reason(),
-                List.of(routingEvent.eventId()), routingEvent, List.of());
+                List.of(routingEvent.eventId()), List.of(routingEvent));
     }
 
     public Assignment assignment() {

@@ -1,10 +1,14 @@
 package gov.appeals.dispatch.queue.store;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -13,23 +17,29 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-import gov.appeals.dispatch.kafka.StoredEvent;
 import gov.appeals.dispatch.queue.Assignment;
 import gov.appeals.dispatch.queue.Transition;
+import gov.appeals.events.AppealEvent;
 import gov.appeals.events.AppealStatus;
+import gov.appeals.events.EventEnvelope;
+import gov.appeals.kit.outbox.OutboxEntry;
+import gov.appeals.kit.outbox.OutboxStore;
+import gov.appeals.kit.web.Paging;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 /**
  * The assignments collection. Every change is one guarded single-document write (compare-and-set on the version),
- * which is atomic on real MongoDB and mongo-java-server alike, so a state change and its outbox entry can never be
- * separated.
+ * which is atomic on real MongoDB and mongo-java-server alike, so a state change and the event announcing it (in the
+ * document's outbox) can never be separated. The kit's outbox relay reads and empties the outboxes through the
+ * {@link OutboxStore} methods.
  */
 @Component
-public class AssignmentStore {
+public class AssignmentStore implements OutboxStore {
+
+    /** The CloudEvents source of everything dispatch publishes. */
+    public static final String SOURCE = "/appeals/dispatch-service";
 
     /** Concurrent writers to one appeal (a staff action racing an event) are rare: a few rereads settle it. */
     private static final int CONCURRENT_RETRIES = 3;
@@ -40,11 +50,11 @@ public class AssignmentStore {
      * @param appliedEventId the event id recorded as applied (the incoming event, or the one announcing the change)
      * @param outgoing       the event to queue in the outbox for publishing, null when the change announces nothing
      */
-    public record Change(Assignment after, String appliedEventId, StoredEvent outgoing) {
+    public record Change(Assignment after, String appliedEventId, OutboxEntry outgoing) {
 
         /** A change made here (a staff action), announced by its transition's own event. */
         public static Change announcing(Transition transition, Instant now) {
-            StoredEvent event = StoredEvent.of(transition.event(), now);
+            OutboxEntry event = outboxEntry(transition.event(), now);
             return new Change(transition.after(), event.eventId(), event);
         }
 
@@ -60,13 +70,21 @@ public class AssignmentStore {
         this.mongo = mongo;
     }
 
+    static OutboxEntry outboxEntry(AppealEvent event, Instant now) {
+        EventEnvelope envelope = EventEnvelope.of(event, SOURCE);
+        return OutboxEntry.of(envelope.key(), envelope.topic(), envelope.headers(), envelope.payload(), now);
+    }
+
     public Mono<AssignmentDocument> find(String appealId) {
         return mongo.findById(appealId, AssignmentDocument.class);
     }
 
-    /** Fails with a duplicate-key error when the appeal was routed already (a concurrent redelivery). */
-    public Mono<AssignmentDocument> insertRouted(Assignment assignment, StoredEvent routingEvent) {
-        return mongo.insert(AssignmentDocument.routed(assignment, routingEvent));
+    /**
+     * Stores a newly routed appeal together with its routing event in the outbox, in one insert. Fails with a
+     * duplicate-key error when the appeal was routed already (a concurrent redelivery of its acceptance).
+     */
+    public Mono<AssignmentDocument> insertRouted(Transition routing, Instant now) {
+        return mongo.insert(AssignmentDocument.routed(routing.after(), outboxEntry(routing.event(), now)));
     }
 
     /**
@@ -106,26 +124,44 @@ public class AssignmentStore {
                 AssignmentDocument.class);
     }
 
-    /** Open work of one unit as lead, co-handler or triage unit, nearest deadline first. */
-    public Flux<AssignmentDocument> queue(String unit, Collection<AppealStatus> statuses) {
+    /**
+     * One page of a unit's open work as lead, co-handler or triage unit, nearest deadline first (then by appeal id,
+     * so that pages never overlap), and how many there are in all.
+     */
+    public Mono<Paging.Page<AssignmentDocument>> queue(String unit, Collection<AppealStatus> statuses,
+                                                       Paging.Request page) {
         Criteria inQueue = new Criteria().orOperator(
                 where("lead").is(unit),
                 where("coHandlers").is(unit),
                 where("triageUnit").is(unit).and("status").is(AppealStatus.TRIAGE));
-        Query query = Query.query(new Criteria().andOperator(where("status").in(statuses), inQueue))
-                .with(Sort.by(Sort.Order.asc("nextDeadline"), Sort.Order.asc("_id")));
-        return mongo.find(query, AssignmentDocument.class);
+        Criteria criteria = new Criteria().andOperator(where("status").in(statuses), inQueue);
+        Query items = Query.query(criteria)
+                .with(Sort.by(Sort.Order.asc("nextDeadline"), Sort.Order.asc("_id")))
+                .skip(page.skip())
+                .limit(page.size());
+        return Mono.zip(mongo.find(items, AssignmentDocument.class).collectList(),
+                        mongo.count(Query.query(criteria), AssignmentDocument.class))
+                .map(found -> new Paging.Page<>(found.getT1(), page.page(), page.size(), found.getT2()));
     }
 
-    public Mono<Void> removeFromOutbox(String appealId, String eventId) {
+    // --- OutboxStore: what the kit's relay reads and removes ---------------------------------------------------
+
+    @Override
+    public Mono<List<OutboxEntry>> pending(String aggregateId) {
+        return find(aggregateId).map(AssignmentDocument::outbox).defaultIfEmpty(List.of());
+    }
+
+    @Override
+    public Mono<Void> remove(String aggregateId, String eventId) {
         Update pull = new Update().pull("outbox", Query.query(where("eventId").is(eventId)).getQueryObject());
-        return mongo.updateFirst(Query.query(where("_id").is(appealId)), pull, AssignmentDocument.class).then();
+        return mongo.updateFirst(Query.query(where("_id").is(aggregateId)), pull, AssignmentDocument.class).then();
     }
 
-    /** Documents holding outbox entries created before {@code cutoff}: what the relay has not published yet. */
-    public Flux<AssignmentDocument> withPendingOutbox(Instant cutoff) {
-        return mongo.find(Query.query(where("outbox").elemMatch(where("createdAt").lt(cutoff))),
-                AssignmentDocument.class);
+    @Override
+    public Flux<String> pendingSince(Instant cutoff, int limit) {
+        Query query = Query.query(where("outbox.createdAt").lt(cutoff)).limit(limit);
+        query.fields().include("_id");
+        return mongo.find(query, Document.class, AssignmentDocument.COLLECTION).map(d -> d.getString("_id"));
     }
 
     private static final class ConcurrentChange extends RuntimeException {

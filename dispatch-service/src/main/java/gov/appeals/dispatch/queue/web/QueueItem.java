@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 import gov.appeals.dispatch.queue.Assignment;
+import gov.appeals.dispatch.queue.QueueEntry;
 import gov.appeals.dispatch.queue.QueueRole;
-import gov.appeals.dispatch.queue.service.QueueEntry;
 import gov.appeals.events.AppealStatus;
 import gov.appeals.events.Deadlines;
 import gov.appeals.events.Urgency;

@@ -6,7 +6,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import gov.appeals.dispatch.queue.TriageDecision;
-import gov.appeals.dispatch.queue.service.TriageDesk;
 import reactor.core.publisher.Mono;
 
 @RestController

@@ -1,4 +1,4 @@
-package gov.appeals.dispatch.queue.service;
+package gov.appeals.dispatch.queue.web;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -8,33 +8,34 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
-import gov.appeals.dispatch.outbox.OutboxRelay;
 import gov.appeals.dispatch.queue.AppealNotFoundException;
-import gov.appeals.dispatch.queue.FieldProblem;
-import gov.appeals.dispatch.queue.InvalidRequestException;
+import gov.appeals.dispatch.queue.QueueEntry;
 import gov.appeals.dispatch.queue.QueueRole;
 import gov.appeals.dispatch.queue.TriageDecision;
-import gov.appeals.events.reference.ReferenceData;
 import gov.appeals.dispatch.queue.store.AssignmentStore;
 import gov.appeals.dispatch.queue.store.AssignmentStore.Change;
+import gov.appeals.kit.outbox.OutboxRelay;
+import gov.appeals.kit.web.FieldProblem;
+import gov.appeals.kit.web.InvalidRequestException;
+import gov.appeals.kit.web.TextRules;
+import gov.appeals.reference.ReferenceData;
 import reactor.core.publisher.Mono;
 
 /** The triage unit's desk (区经委 兜底): final decisions on appeals no routing rule covered. */
 @Service
 public class TriageDesk {
 
-    private static final int MAX_REASON = 500;
-    private static final int MAX_NAME = 64;
-
     private final ReferenceData reference;
     private final AssignmentStore store;
     private final OutboxRelay relay;
+    private final TextRules text;
     private final Clock clock;
 
-    public TriageDesk(ReferenceData reference, AssignmentStore store, OutboxRelay relay, Clock clock) {
+    public TriageDesk(ReferenceData reference, AssignmentStore store, OutboxRelay relay, TextRules text, Clock clock) {
         this.reference = reference;
         this.store = store;
         this.relay = relay;
+        this.text = text;
         this.clock = clock;
     }
 
@@ -44,7 +45,7 @@ public class TriageDesk {
                         document.assignment().decideTriage(decision, UUID.randomUUID().toString(), clock.instant()),
                         clock.instant())))
                 .switchIfEmpty(Mono.error(() -> new AppealNotFoundException(appealId)))
-                .doOnNext(relay::publishPending)
+                .doOnNext(written -> relay.publishSoon(written.id()))
                 .map(written -> new QueueEntry(written.assignment(), QueueRole.LEAD));
     }
 
@@ -61,14 +62,8 @@ public class TriageDesk {
                         "is not a known department or street/town code"));
             }
         }
-        if (decision.reason() == null || decision.reason().isBlank()) {
-            problems.add(new FieldProblem("reason", "is required"));
-        } else if (decision.reason().length() > MAX_REASON) {
-            problems.add(new FieldProblem("reason", "must be at most " + MAX_REASON + " characters"));
-        }
-        if (decision.triager() != null && decision.triager().length() > MAX_NAME) {
-            problems.add(new FieldProblem("triager", "must be at most " + MAX_NAME + " characters"));
-        }
+        text.requireLong(problems, "reason", decision.reason());
+        text.optionalShort(problems, "triager", decision.triager());
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }

@@ -1,4 +1,4 @@
-package gov.appeals.feedback.answer;
+package gov.appeals.feedback.casefile.web;
 
 import java.time.Clock;
 import java.util.List;
@@ -8,17 +8,17 @@ import org.springframework.stereotype.Service;
 
 import gov.appeals.feedback.casefile.Answered;
 import gov.appeals.feedback.casefile.CaseFile;
-import gov.appeals.feedback.outbox.OutboxRelay;
-import gov.appeals.feedback.store.CaseStore;
-import gov.appeals.feedback.store.ConcurrentCaseUpdateException;
-import gov.appeals.feedback.store.OutboxEntry;
-import gov.appeals.feedback.store.StoredCase;
+import gov.appeals.feedback.casefile.store.CaseEvents;
+import gov.appeals.feedback.casefile.store.CaseStore;
+import gov.appeals.feedback.casefile.store.ConcurrentCaseUpdateException;
+import gov.appeals.feedback.casefile.store.StoredCase;
+import gov.appeals.kit.outbox.OutboxRelay;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 /**
  * Records the lead department's answer: the new status, the answer and the AppealResponded announcing it go into
- * the case in one write; the outbox relay publishes the event after the caller has its response.
+ * the case in one write; the kit's outbox relay publishes the event after the caller has its response.
  */
 @Service
 public class AnswerDesk {
@@ -36,7 +36,8 @@ public class AnswerDesk {
     }
 
     public Mono<CaseFile> find(String appealId) {
-        return store.find(appealId).map(StoredCase::file).switchIfEmpty(Mono.error(() -> new CaseNotFoundException(appealId)));
+        return store.find(appealId).map(StoredCase::file)
+                .switchIfEmpty(Mono.error(() -> new CaseNotFoundException(appealId)));
     }
 
     public Mono<AnswerReceipt> answer(String appealId, AnswerRequest request) {
@@ -52,8 +53,7 @@ public class AnswerDesk {
         if (answered.isRepeat()) {
             return Mono.just(receipt);
         }
-        OutboxEntry pending = OutboxEntry.of(answered.announcement(), clock.instant());
-        return store.save(stored, answered.file(), List.of(pending))
+        return store.save(stored, answered.file(), List.of(CaseEvents.pending(answered.announcement(), clock.instant())))
                 .then(Mono.fromRunnable(() -> relay.publishSoon(stored.file().appealId())))
                 .thenReturn(receipt);
     }

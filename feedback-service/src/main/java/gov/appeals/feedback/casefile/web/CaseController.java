@@ -1,4 +1,4 @@
-package gov.appeals.feedback.answer;
+package gov.appeals.feedback.casefile.web;
 
 import org.springframework.http.MediaType;
 import org.springframework.validation.annotation.Validated;

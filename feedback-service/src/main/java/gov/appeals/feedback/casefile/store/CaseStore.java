@@ -1,4 +1,4 @@
-package gov.appeals.feedback.store;
+package gov.appeals.feedback.casefile.store;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -20,16 +20,19 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import gov.appeals.feedback.casefile.CaseFile;
+import gov.appeals.kit.outbox.OutboxEntry;
+import gov.appeals.kit.outbox.OutboxStore;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * The {@code cases} collection. Every change is one single-document write guarded by the revision it was decided
- * on (compare-and-set), so the state change and the events announcing it are stored together or not at all, and
- * two writers never overwrite each other: the loser gets {@link ConcurrentCaseUpdateException} and decides again.
+ * on (compare-and-set), so the state change and the events announcing it (the case's {@code outbox}, which the
+ * kit's relay publishes) are stored together or not at all, and two writers never overwrite each other: the loser
+ * gets {@link ConcurrentCaseUpdateException} and decides again.
  */
 @Repository
-public class CaseStore {
+public class CaseStore implements OutboxStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaseStore.class);
 
@@ -87,19 +90,20 @@ public class CaseStore {
                         : Mono.error(new ConcurrentCaseUpdateException(id)));
     }
 
+    @Override
     public Mono<List<OutboxEntry>> pending(String appealId) {
         return mongo.findById(appealId, CaseDocument.class).map(CaseDocument::pending);
     }
 
-    /** Takes a published event out of the outbox; other writes to the case are unaffected. */
-    public Mono<Void> removePending(String appealId, String eventId) {
+    @Override
+    public Mono<Void> remove(String appealId, String eventId) {
         return mongo.updateFirst(query(where("_id").is(appealId)),
                 new Update().pull(OUTBOX, new Document("eventId", eventId)), CaseDocument.COLLECTION).then();
     }
 
-    /** Appeals with an event that has waited in the outbox since before {@code cutoff}. */
-    public Flux<String> withPendingSince(Instant cutoff) {
-        Query pending = query(where(OUTBOX + ".createdAt").lt(cutoff));
+    @Override
+    public Flux<String> pendingSince(Instant cutoff, int limit) {
+        Query pending = query(where(OUTBOX + ".createdAt").lt(cutoff)).limit(limit);
         pending.fields().include("_id");
         return mongo.find(pending, Document.class, CaseDocument.COLLECTION).map(doc -> doc.getString("_id"));
     }

@@ -1,4 +1,4 @@
-package gov.appeals.feedback.store;
+package gov.appeals.feedback.casefile.store;
 
 import gov.appeals.events.AppealRef;
 import gov.appeals.feedback.casefile.CaseFile;

@@ -1,4 +1,4 @@
-package gov.appeals.feedback.store;
+package gov.appeals.feedback.casefile.store;
 
 import java.util.List;
 
@@ -11,6 +11,7 @@ import gov.appeals.events.Deadlines;
 import gov.appeals.feedback.casefile.Answer;
 import gov.appeals.feedback.casefile.CaseFile;
 import gov.appeals.feedback.casefile.ReceivedRating;
+import gov.appeals.kit.outbox.OutboxEntry;
 
 /**
  * One document per appeal in {@code cases}, keyed by the appeal id: the {@link CaseFile}, its pending events

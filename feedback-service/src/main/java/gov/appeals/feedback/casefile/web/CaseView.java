@@ -1,4 +1,4 @@
-package gov.appeals.feedback.answer;
+package gov.appeals.feedback.casefile.web;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,0 +1,118 @@
+package gov.appeals.dispatch.queue.messaging;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.messaging.Message;
+
+import gov.appeals.dispatch.queue.Assignment;
+import gov.appeals.dispatch.queue.Transition;
+import gov.appeals.dispatch.queue.store.AssignmentDocument;
+import gov.appeals.dispatch.queue.store.AssignmentStore;
+import gov.appeals.dispatch.queue.store.AssignmentStore.Change;
+import gov.appeals.dispatch.routing.RoutingRules;
+import gov.appeals.events.AppealAccepted;
+import gov.appeals.events.AppealAssigned;
+import gov.appeals.events.AppealEvent;
+import gov.appeals.events.AppealSentToTriage;
+import gov.appeals.events.EventCodec;
+import gov.appeals.kit.messaging.EventConsumers;
+import gov.appeals.kit.outbox.OutboxRelay;
+import reactor.core.publisher.Mono;
+
+/**
+ * Dispatch's one consumer of {@code appeals.events} (binding {@code dispatchEvents-in-0}), which sees every event of
+ * every appeal in the order it happened:
+ * <ul>
+ *   <li>an acceptance is routed (分派): the assignment is stored with its routing event (AppealAssigned or
+ *       AppealSentToTriage) in its outbox, in one insert, and the kit's relay publishes it. A redelivered acceptance
+ *       finds the stored assignment and does nothing;</li>
+ *   <li>later stages (signed, responded, rated, reopened, closed) are followed when newer than what is held and not
+ *       applied before: answered appeals leave the queue, reopened ones come back to the lead, closed ones are
+ *       done;</li>
+ *   <li>the routing and triage events dispatch itself published come back here too and are ignored; so is its own
+ *       AppealSigned, which the assignment already holds.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+public class DispatchEventHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(DispatchEventHandler.class);
+
+    private final RoutingRules rules;
+    private final AssignmentStore store;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    public DispatchEventHandler(RoutingRules rules, AssignmentStore store, OutboxRelay relay, Clock clock) {
+        this.rules = rules;
+        this.store = store;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    @Bean
+    public Consumer<Message<byte[]>> dispatchEvents(EventConsumers consumers) {
+        return consumers.of(EventCodec::decode, this::handle);
+    }
+
+    Mono<?> handle(AppealEvent event) {
+        if (event instanceof AppealAccepted accepted) {
+            return route(accepted);
+        }
+        if (event instanceof AppealAssigned || event instanceof AppealSentToTriage) {
+            log.debug("Appeal {}: {} v{} is dispatch's own, nothing to do", event.appealId(), event.type(),
+                    event.version());
+            return Mono.empty();
+        }
+        return follow(event);
+    }
+
+    private Mono<Void> route(AppealAccepted accepted) {
+        return store.find(accepted.appealId())
+                .doOnNext(existing -> log.debug("Appeal {} was routed already (v{}): redelivered acceptance ignored",
+                        accepted.appealId(), existing.version()))
+                .hasElement()
+                .flatMap(routed -> routed ? Mono.<Void>empty() : insertRouted(accepted));
+    }
+
+    private Mono<Void> insertRouted(AppealAccepted accepted) {
+        Transition routing = Assignment.route(accepted, rules.route(accepted.category(), accepted.street()),
+                UUID.randomUUID().toString(), clock.instant());
+        return store.insertRouted(routing, clock.instant())
+                .doOnNext(document -> {
+                    log.info("Appeal {} routed: {} {}", document.id(), routing.event().type(),
+                            routing.event().eventId());
+                    relay.publishSoon(document.id());
+                })
+                .onErrorResume(DuplicateKeyException.class, concurrentRedelivery -> {
+                    log.debug("Appeal {} was routed concurrently: redelivered acceptance ignored",
+                            accepted.appealId());
+                    return Mono.empty();
+                })
+                .then();
+    }
+
+    private Mono<Void> follow(AppealEvent event) {
+        return store.change(event.appealId(), document -> decide(document, event)).then();
+    }
+
+    private static Optional<Change> decide(AssignmentDocument document, AppealEvent event) {
+        if (document.appliedEventIds().contains(event.eventId())) {
+            return Optional.empty();
+        }
+        Optional<Assignment> after = document.assignment().follow(event);
+        if (after.isEmpty()) {
+            log.debug("Appeal {}: {} v{} is not newer than v{}, ignored", event.appealId(), event.type(),
+                    event.version(), document.assignment().version());
+        }
+        return after.map(next -> Change.following(next, event.eventId()));
+    }
+}
