@@ -54,6 +54,11 @@ public final class EventCodec {
         }
     }
 
+    /** Every CloudEvents type of the contract. */
+    public static java.util.Set<String> knownTypes() {
+        return TYPES.keySet();
+    }
+
     public static boolean isKnownType(String type) {
         return type != null && TYPES.containsKey(type);
     }

@@ -2,23 +2,26 @@ package gov.appeals.notification;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-@AnalyzeClasses(packages = "gov.appeals", importOptions = ImportOption.DoNotIncludeTests.class)
+import gov.appeals.testsupport.ServiceArchitecture;
+
 class ArchitectureTest {
 
-    @ArchTest
-    static final ArchRule dependsOnNoOtherService = noClasses()
-            .that().resideInAPackage("gov.appeals.notification..")
-            .should().dependOnClassesThat()
-            .resideInAnyPackage("gov.appeals.intake..", "gov.appeals.dispatch..", "gov.appeals.feedback..");
+    private static final String SERVICE = "gov.appeals.notification";
 
-    @ArchTest
-    static final ArchRule callbackDomainIsPlainJava = noClasses()
-            .that().resideInAPackage("gov.appeals.notification.callback..")
-            .should().dependOnClassesThat()
-            .resideInAnyPackage("org.springframework..", "com.mongodb..", "reactor..", "org.apache.kafka..");
+    @Test
+    void keepsThePackageShapeEveryServiceShares() {
+        ServiceArchitecture.verify(SERVICE);
+    }
+
+    @Test
+    void leavesErrorAnswersToTheKit() {
+        noClasses().should().beAnnotatedWith(RestControllerAdvice.class)
+                .orShould().beAnnotatedWith(ControllerAdvice.class)
+                .because("the kit's ProblemAdvice answers every error as problem+json")
+                .check(ServiceArchitecture.importService(SERVICE));
+    }
 }

@@ -4,56 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import gov.appeals.events.AppealAccepted;
 import gov.appeals.events.AppealAssigned;
 import gov.appeals.events.AppealEvent;
 import gov.appeals.events.AppealRated;
 import gov.appeals.events.AppealRef;
-import gov.appeals.events.CloudEventHeaders;
-import gov.appeals.events.Rating;
 import gov.appeals.events.EventEnvelope;
+import gov.appeals.events.Rating;
 import gov.appeals.events.Source;
-import gov.appeals.events.Topics;
-import gov.appeals.testsupport.KafkaTestClient;
-import gov.appeals.testsupport.TestInfrastructure;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The service against a real Kafka broker, MongoDB (wire protocol) and an HTTP stand-in for the 12345 system. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        // Keeps the four attempts before the DLQ quick; production waits 1 s doubling to 10 s.
-        "spring.cloud.stream.bindings.notifyHotline-in-0.consumer.back-off-initial-interval=50",
-        "spring.cloud.stream.bindings.notifyHotline-in-0.consumer.back-off-max-interval=100"})
-// A cold first request on a busy 2-core CI machine can outlast the default 5 s; this is no performance limit.
-@AutoConfigureWebTestClient(timeout = "30s")
-class HotlineCallbackFlowTest {
-
-    private static final String INTAKE = "/appeals/appeal-intake";
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-    static final HotlineStub hotline = HotlineStub.start();
-    static final KafkaTestClient kafka = KafkaTestClient.forTestInfrastructure();
-
-    @DynamicPropertySource
-    static void infra(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "notification-service");
-        registry.add("appeals.hotline.callback-url", hotline::url);
-    }
-
-    @Autowired
-    WebTestClient web;
+/** Callbacks, the deliveries query and the HTTP surface, against the running service. */
+class HotlineCallbackFlowTest extends RunningServiceTest {
 
     @Autowired
     JsonMapper json;
@@ -109,10 +78,16 @@ class HotlineCallbackFlowTest {
         awaitCallbacks(barrier.appealId(), 1);
 
         assertThat(hotline.callbacksFor(accepted.appealId())).hasSize(1);
+        web.get().uri("/api/v1/deliveries?appealId={id}", accepted.appealId())
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.length()").isEqualTo(1)
+                .jsonPath("$[0].eventId").isEqualTo(accepted.eventId());
     }
 
     @Test
-    void tellsTheHotlineTheStageOfEveryTopic() {
+    void tellsTheHotlineTheStageOfEveryEvent() {
         AppealRef appeal = Events.appeal(Source.HOTLINE_12345);
         AppealAssigned assigned = Events.assigned(appeal);
         AppealRated rated = Events.rated(appeal);
@@ -147,25 +122,6 @@ class HotlineCallbackFlowTest {
                 .jsonPath("$[0].outcome").isEqualTo("SKIPPED")
                 .jsonPath("$[0].url").doesNotExist());
         assertThat(hotline.callbacksFor(accepted.appealId())).isEmpty();
-    }
-
-    @Test
-    void parksTheEventOnTheDeadLetterTopicWhenTheHotlineKeepsFailing() {
-        AppealAccepted accepted = Events.accepted(Events.appeal(Source.HOTLINE_12345));
-        hotline.failFor(accepted.appeal().externalId());
-
-        kafka.publish(accepted, INTAKE);
-
-        KafkaTestClient.Received dead = kafka.awaitFirst(PATIENCE,
-                r -> accepted.eventId().equals(r.header(CloudEventHeaders.ID)),
-                Topics.dlqFor("notification-service")).orElseThrow();
-        assertThat(dead.header("x-exception-message")).contains("HTTP 500").contains(accepted.eventId());
-        assertThat(dead.header("x-original-topic")).isEqualTo(Topics.ACCEPTED);
-        assertThat(dead.event()).isEqualTo(accepted);
-        assertThat(hotline.callbacksFor(accepted.appealId())).as("max-attempts").hasSize(4);
-        web.get().uri("/api/v1/deliveries?appealId={id}", accepted.appealId())
-                .exchange()
-                .expectStatus().isNotFound();
     }
 
     @Test
@@ -249,11 +205,6 @@ class HotlineCallbackFlowTest {
             assertThatThrownBy(() -> json.readValue(refused, Probe.class)).as(refused)
                     .isInstanceOf(JacksonException.class);
         }
-    }
-
-    private static List<HotlineStub.Callback> awaitCallbacks(String appealId, int count) {
-        await().atMost(PATIENCE).until(() -> hotline.callbacksFor(appealId).size() >= count);
-        return hotline.callbacksFor(appealId);
     }
 
     private static HotlineStub.Callback byEvent(List<HotlineStub.Callback> callbacks, AppealEvent event) {

@@ -1,10 +1,12 @@
-package gov.appeals.notification.hotline;
+package gov.appeals.notification.callback.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -85,6 +87,44 @@ class HotlineCallbackSenderTest {
         assertThatThrownBy(() -> sender("/cb", Duration.ofSeconds(5)).send(CALLBACK))
                 .isInstanceOf(CallbackFailedException.class)
                 .hasMessageContaining("HTTP 503").hasMessageContaining("e-1");
+    }
+
+    @Test
+    void failsForNowWhenTheHotlineAsksForPatienceOrOurCredentials() {
+        for (int status : new int[] {401, 403, 408, 425, 429, 500, 502, 504}) {
+            answer.set(status);
+
+            assertThatThrownBy(() -> sender("/cb", Duration.ofSeconds(5)).send(CALLBACK)).as("HTTP " + status)
+                    .isInstanceOf(CallbackFailedException.class)
+                    .hasMessageContaining("HTTP " + status);
+        }
+    }
+
+    @Test
+    void reportsACallbackTheHotlineRefusesForGood() {
+        for (int status : new int[] {400, 404, 409, 410, 422}) {
+            answer.set(status);
+
+            assertThatThrownBy(() -> sender("/cb", Duration.ofSeconds(5)).send(CALLBACK)).as("HTTP " + status)
+                    .isInstanceOfSatisfying(CallbackRefusedException.class,
+                            refused -> assertThat(refused.httpStatus()).isEqualTo(status))
+                    .hasMessageContaining("HTTP " + status).hasMessageContaining("e-1");
+        }
+    }
+
+    @Test
+    void failsWhenTheHotlineRefusesTheConnection() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        HotlineCallbackSender sender = new HotlineCallbackSender(new HotlineProperties(
+                URI.create("http://127.0.0.1:" + closedPort + "/cb"), Duration.ofSeconds(2), Duration.ofSeconds(2)),
+                JsonMapper.builder().build());
+
+        assertThatThrownBy(() -> sender.send(CALLBACK))
+                .isInstanceOf(CallbackFailedException.class)
+                .hasMessageContaining("ConnectException");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package gov.appeals.notification.hotline;
+package gov.appeals.notification.callback.web;
 
 import java.io.IOException;
 import java.net.URI;
@@ -18,9 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  * body and a timestamp) is added here and nowhere else.
  *
  * <p>The JDK {@link HttpClient} rather than WebClient: the caller is a Kafka listener thread that has to wait for
- * the answer anyway (the binder's retries and DLQ depend on the outcome being known when the function returns),
- * and a plain blocking send with a connect timeout and a per-request timeout says that directly, without borrowing
- * a Reactor Netty event loop only to {@code block()} on it.
+ * the answer anyway (the kit's retries and dead-lettering depend on the outcome being known when the consumer
+ * returns), and a plain blocking send with a connect timeout and a per-request timeout says that directly, without
+ * borrowing a Reactor Netty event loop only to {@code block()} on it. It is never called on a Reactor thread.
  */
 @Component
 public class HotlineCallbackSender {
@@ -51,7 +51,8 @@ public class HotlineCallbackSender {
      * Posts the callback and waits for the answer (at most the response timeout).
      *
      * @return the HTTP status the 12345 system answered, always 2xx
-     * @throws CallbackFailedException when it answered anything else, or did not answer in time
+     * @throws CallbackFailedException  when it is down, slow, unreachable or answered a status that passes (5xx ...)
+     * @throws CallbackRefusedException when it answered a 4xx that sending the callback again cannot change
      */
     public int send(StatusCallback callback) {
         HttpRequest request = HttpRequest.newBuilder(properties.callbackUrl())
@@ -70,10 +71,25 @@ public class HotlineCallbackSender {
             Thread.currentThread().interrupt();
             throw new CallbackFailedException("Interrupted while calling back 12345 for event " + callback.eventId(), e);
         }
-        if (response.statusCode() / 100 != 2) {
-            throw new CallbackFailedException("12345 answered HTTP " + response.statusCode() + " to the callback for event "
-                    + callback.eventId() + " (" + callback.type() + ")");
+        int status = response.statusCode();
+        if (status / 100 == 2) {
+            return status;
         }
-        return response.statusCode();
+        String answer = "12345 answered HTTP " + status + " to the callback for event " + callback.eventId() + " ("
+                + callback.type() + ")";
+        if (refusesForGood(status)) {
+            throw new CallbackRefusedException(answer, status);
+        }
+        throw new CallbackFailedException(answer);
+    }
+
+    /**
+     * A 4xx says this callback is wrong, and sending it again will not help; except those that say "not now" (408
+     * timeout, 425 too early, 429 too many requests) or "not us" (401/403: our credentials, a fix on this side that
+     * every callback waits for, not a reason to give up on each one).
+     */
+    static boolean refusesForGood(int status) {
+        return status / 100 == 4 && status != 401 && status != 403 && status != 408 && status != 425
+                && status != 429;
     }
 }

@@ -1,4 +1,4 @@
-package gov.appeals.notification.delivery;
+package gov.appeals.notification.delivery.web;
 
 import java.util.List;
 
@@ -8,7 +8,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import gov.appeals.notification.web.InvalidRequestException;
+import gov.appeals.kit.web.InvalidRequestException;
+import gov.appeals.notification.delivery.Delivery;
+import gov.appeals.notification.delivery.store.DeliveryStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import reactor.core.publisher.Mono;
@@ -26,16 +28,16 @@ public class DeliveriesController {
     @GetMapping
     @Operation(summary = "What the 12345 system was told about one appeal, oldest first",
             description = "Every event of the appeal this service handled: DELIVERED (12345 confirmed the callback) "
-                    + "or SKIPPED (the appeal did not come in through 12345). 404 when none has arrived yet.")
+                    + "or SKIPPED (the appeal did not come in through 12345). A callback 12345 has not confirmed "
+                    + "yet is not listed (it is being retried). 404 when none has been handled yet.")
     public Mono<List<Delivery>> ofAppeal(
             @Parameter(required = true, description = "the platform's appeal id")
             @RequestParam(name = "appealId", required = false) String appealId) {
         // Bound here rather than by required = true so that a missing and a blank id get the same answer.
         if (appealId == null || appealId.isBlank()) {
-            throw new InvalidRequestException("appealId", "must not be blank");
+            return Mono.error(new InvalidRequestException("appealId", "must not be blank"));
         }
-        return deliveries.ofAppeal(appealId).collectList()
-                .filter(found -> !found.isEmpty())
+        return deliveries.ofAppeal(appealId)
                 .switchIfEmpty(Mono.error(() -> new UnknownAppealException(appealId)));
     }
 }

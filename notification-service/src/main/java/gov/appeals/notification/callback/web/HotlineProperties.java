@@ -1,4 +1,4 @@
-package gov.appeals.notification.hotline;
+package gov.appeals.notification.callback.web;
 
 import java.net.URI;
 import java.time.Duration;

@@ -1,0 +1,81 @@
+package gov.appeals.notification;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import gov.appeals.testsupport.KafkaTestClient;
+import gov.appeals.testsupport.TestInfrastructure;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The service against a real Kafka broker, MongoDB (wire protocol) and an HTTP stand-in for the 12345 system. Every
+ * test class that runs the service extends this, so that they all share ONE application context: two contexts in
+ * the same consumer group would split the partitions of {@code appeals.events} between them, each calling back its
+ * own stub.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // Retries within a test's patience; production waits 1 s growing to 60 s, for up to a week.
+        "appeals.messaging.retry-initial=50ms",
+        "appeals.messaging.retry-max=200ms"})
+// A cold first request on a busy 2-core CI machine can outlast the default 5 s; this is no performance limit.
+@AutoConfigureWebTestClient(timeout = "30s")
+abstract class RunningServiceTest {
+
+    static final String INTAKE = "/appeals/appeal-intake";
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    static final HotlineStub hotline = HotlineStub.start();
+    static final KafkaTestClient kafka = KafkaTestClient.forTestInfrastructure();
+
+    @DynamicPropertySource
+    static void infra(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "notification-service");
+        registry.add("appeals.hotline.callback-url", hotline::url);
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    WebTestClient web;
+
+    /** Every letter {@code GET /api/v1/ops/dead-letters} lists (the topic is shared by the test classes). */
+    List<JsonNode> deadLetters() {
+        List<JsonNode> letters = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            String body = web.get().uri("/api/v1/ops/dead-letters?page={page}&size=100", page)
+                    .exchange()
+                    .expectStatus().isOk()
+                    .expectBody(String.class).returnResult().getResponseBody();
+            JsonNode answer = JSON.readTree(body);
+            answer.path("items").forEach(letters::add);
+            if (answer.path("items").isEmpty() || letters.size() >= answer.path("total").asLong()) {
+                return letters;
+            }
+        }
+    }
+
+    List<JsonNode> deadLettersOf(String eventId) {
+        return deadLetters().stream().filter(letter -> eventId.equals(letter.path("eventId").asString())).toList();
+    }
+
+    static List<HotlineStub.Callback> awaitCallbacks(String appealId, int count) {
+        await().atMost(PATIENCE).until(() -> hotline.callbacksFor(appealId).size() >= count);
+        return hotline.callbacksFor(appealId);
+    }
+
+    static List<HotlineStub.Callback> awaitConfirmed(String appealId, int count) {
+        await().atMost(PATIENCE).until(() -> hotline.confirmedFor(appealId).size() >= count);
+        return hotline.confirmedFor(appealId);
+    }
+}
