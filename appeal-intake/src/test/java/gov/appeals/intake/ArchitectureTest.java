@@ -1,13 +1,22 @@
 package gov.appeals.intake;
 
+import java.io.IOException;
+
 import org.junit.jupiter.api.Test;
 
 import gov.appeals.testsupport.ServiceArchitecture;
 
 class ArchitectureTest {
 
+    private static final String SERVICE = "gov.appeals.intake";
+
     @Test
-    void keepsThePackageShapeOfEveryService() {
-        ServiceArchitecture.verify("gov.appeals.intake");
+    void keepsThePackageShapeEveryServiceShares() {
+        ServiceArchitecture.verify(SERVICE);
+    }
+
+    @Test
+    void documentsItsPackagesFromTheCode() throws IOException {
+        ServiceArchitecture.documented(SERVICE, "appeal-intake");
     }
 }

@@ -37,6 +37,7 @@ import gov.appeals.events.AnswerResult;
 import gov.appeals.events.AppealAccepted;
 import gov.appeals.events.AppealAssigned;
 import gov.appeals.events.AppealClosed;
+import gov.appeals.events.AppealEvent;
 import gov.appeals.events.AppealRated;
 import gov.appeals.events.AppealRef;
 import gov.appeals.events.AppealReopened;
@@ -225,6 +226,38 @@ class IntakeServiceTest extends ServiceTestSupport {
         // The status stays with the newest stage; the lead department comes from the assignment however late.
         assertThat(get(id)).containsEntry("status", "SIGNED").containsEntry("version", 3)
                 .containsEntry("leadDepartment", "JD-JW");
+    }
+
+    @Test
+    void endsWithTheViewOfTheNewestStageWhenAWholeHistoryArrivesBackwards() {
+        String id = acceptedAppealId();
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Deadlines reopened = new Deadlines(t.plus(Duration.ofDays(1)), null, t.plus(Duration.ofDays(3)));
+        List<AppealEvent> history = List.of(
+                new AppealAssigned(UUID.randomUUID().toString(), ref(id), 2, t.plusSeconds(1), "system:dispatch-service",
+                        "JD-SCJG", List.of("JD-SWJ"), "REGISTRATION", "rule:category:REGISTRATION", "属登记", null),
+                new AppealSigned(UUID.randomUUID().toString(), ref(id), 3, t.plusSeconds(2), "staff:li", "JD-SCJG",
+                        true),
+                new AppealResponded(UUID.randomUUID().toString(), ref(id), 4, t.plusSeconds(3), "staff:li", "JD-SCJG",
+                        AnswerResult.RESOLVED, "已办结", true),
+                new AppealRated(UUID.randomUUID().toString(), ref(id), 5, t.plusSeconds(4), "hotline",
+                        Rating.DISSATISFIED, false, "未解决"),
+                new AppealReopened(UUID.randomUUID().toString(), ref(id), 6, t.plusSeconds(5),
+                        "system:feedback-service", "JD-SCJG", "enterprise dissatisfied", reopened));
+        for (int i = history.size() - 1; i >= 0; i--) {
+            kafka.publish(history.get(i), i == 0 || i == 1 ? DISPATCH : FEEDBACK);
+        }
+
+        await().atMost(KAFKA_WAIT).untilAsserted(() -> assertThat(timeline(get(id))).hasSize(7));
+        var view = get(id);
+        assertThat(view).containsEntry("status", "REOPENED").containsEntry("version", 6)
+                .containsEntry("leadDepartment", "JD-SCJG").containsEntry("category", "REGISTRATION");
+        assertThat(view.get("coHandlers")).isEqualTo(List.of("JD-SWJ"));
+        assertThat(map(view.get("answer"))).containsEntry("text", "已办结");
+        assertThat(map(view.get("rating"))).containsEntry("rating", "DISSATISFIED");
+        assertThat(map(view.get("deadlines"))).containsEntry("answerBy", reopened.answerBy().toString());
+        assertThat(timeline(view)).extracting(e -> e.get("status")).containsExactly("RECEIVED", "ACCEPTED",
+                "ASSIGNED", "SIGNED", "RESPONDED", "RESPONDED", "REOPENED");
     }
 
     @Test

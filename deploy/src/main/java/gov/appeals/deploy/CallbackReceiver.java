@@ -111,6 +111,11 @@ public final class CallbackReceiver implements AutoCloseable {
                     problem(400, "Bad Request", "A callback is a JSON object."));
             return;
         }
+        String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+        if (traceparent != null) {
+            // Kept with the callback so that a test (or a person) can follow the trace back to the request.
+            ((tools.jackson.databind.node.ObjectNode) callback).put("traceparent", traceparent);
+        }
         int received = record(callback);
         log.info("12345 callback #{}: externalId={} status={} stage={}", received,
                 field(callback, "externalId"), field(callback, "status"), field(callback, "stage"));

@@ -124,6 +124,10 @@ public final class LocalPlatform implements AutoCloseable {
     private Part service(Service service) {
         Map<String, String> env = new HashMap<>();
         env.put(service.portVariable(), Integer.toString(config.port(service)));
+        // Loopback only: the local run is for this machine; a container sets its own SERVER_ADDRESS.
+        env.put("SERVER_ADDRESS", "127.0.0.1");
+        // One JSON object a line (ECS) with the appeal id and trace id, as a log pipeline reads them.
+        env.put("APPEALS_LOG_FORMAT", System.getenv().getOrDefault("APPEALS_LOG_FORMAT", "ecs"));
         env.put(service.mongoUriVariable(), config.mongoUri(service.database()));
         env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers());
         env.put("HOTLINE_CALLBACK_URL", config.callbackUrl());

@@ -91,9 +91,8 @@ public record PlatformConfig(
     }
 
     public String mongoUri(String database) {
-        // A bounded socket timeout: a reply the store never sends (seen, rarely, from mongo-java-server) becomes a
-        // network error the driver retries as a retryable read, instead of a request that hangs for ever.
-        return "mongodb://127.0.0.1:" + mongoPort + "/" + database + "?socketTimeoutMS=10000";
+        // The services bound every wait on the store themselves (appeals.mongodb.*), whatever the URI says.
+        return "mongodb://127.0.0.1:" + mongoPort + "/" + database;
     }
 
     public String callbackUrl() {

@@ -125,6 +125,23 @@ public final class SupervisedProcess {
         }
     }
 
+    /**
+     * Takes the part down on purpose and keeps it down (an outage drill, maintenance) until {@link #resume()}: it is
+     * stopped as at shutdown (SIGTERM, then killed after {@code grace}) and not restarted meanwhile.
+     */
+    public void hold(Duration grace) throws InterruptedException {
+        requestStop();
+        awaitStopped(grace);
+        log.warn("{} held down on purpose", part.name());
+    }
+
+    /** Starts a part {@link #hold held} down again, on its existing data. */
+    public synchronized void resume() throws IOException {
+        stopping = false;
+        start();
+        log.info("{} resumed (pid {})", part.name(), process.pid());
+    }
+
     /** Asks the process to stop (SIGTERM, so it can close its files) without waiting; no restart follows. */
     synchronized void requestStop() {
         stopping = true;

@@ -43,9 +43,7 @@ class HotlineAppealEndToEndIT {
         assertThat(assigned.path("deadlines").isObject()).as("deadlines in %s", assigned).isTrue();
         assertThat(assigned.path("deadlines").properties()).isNotEmpty();
 
-        Http.Response queue = Http.get(urls.dispatch("/api/v1/departments/" + lead + "/queue"));
-        assertThat(queue.status()).isEqualTo(200);
-        assertThat(queue.json().findValuesAsString("id")).contains(id);
+        assertThat(queueIds(urls, lead)).contains(id);
 
         signAndAnswer(urls, id, lead);
 
@@ -75,6 +73,14 @@ class HotlineAppealEndToEndIT {
                     .anySatisfy(type -> assertThat(type).contains("AppealRated"));
             assertThat(callbacks).allSatisfy(c -> assertThat(c.path("appealId").asString()).isEqualTo(id));
         });
+        // One trace follows the appeal from the hotline's POST through intake, Kafka, dispatch and notification to
+        // the callbacks it caused: acceptance and routing.
+        assertThat(accepted.traceId()).as("X-Trace-Id of the POST").matches("[0-9a-f]{32}");
+        assertThat(callbacksFor(platform, externalId)).filteredOn(c -> List.of("ACCEPTED", "ASSIGNED")
+                        .contains(c.path("status").asString()))
+                .hasSize(2).allSatisfy(c -> assertThat(c.path("traceparent").asString())
+                        .as("traceparent of the %s callback", c.path("status").asString())
+                        .startsWith("00-" + accepted.traceId() + "-"));
     }
 
     @Test
@@ -93,9 +99,7 @@ class HotlineAppealEndToEndIT {
         JsonNode reopened = awaitStatus(urls, id, "REOPENED");
         assertThat(reopened.path("leadDepartment").asString()).isEqualTo(lead);
         await("the reopened appeal back in the lead's queue").atMost(HOP).pollInterval(Duration.ofMillis(500))
-                .untilAsserted(() -> assertThat(
-                        Http.get(urls.dispatch("/api/v1/departments/" + lead + "/queue")).json()
-                                .findValuesAsString("id")).contains(id));
+                .untilAsserted(() -> assertThat(queueIds(urls, lead)).contains(id));
     }
 
     /** The lead signs for the appeal at dispatch, then answers it at feedback once feedback has seen the signing. */
@@ -112,6 +116,21 @@ class HotlineAppealEndToEndIT {
         assertThat(answered.status()).as(answered.body()).isEqualTo(200);
 
         awaitStatus(urls, id, "RESPONDED");
+    }
+
+    /** Every appeal in the department's queue, page by page (other tests leave appeals with the same deadline). */
+    static List<String> queueIds(Urls urls, String lead) {
+        List<String> ids = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            Http.Response queue = Http.get(
+                    urls.dispatch("/api/v1/departments/" + lead + "/queue?size=100&page=" + page));
+            assertThat(queue.status()).as(queue.body()).isEqualTo(200);
+            JsonNode items = queue.json().path("items");
+            items.forEach(item -> ids.add(item.path("id").asString()));
+            if (items.size() < 100) {
+                return ids;
+            }
+        }
     }
 
     static JsonNode awaitStatus(Urls urls, String id, String status) {

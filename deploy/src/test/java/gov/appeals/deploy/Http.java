@@ -17,7 +17,8 @@ final class Http {
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    record Response(int status, String contentType, String body) {
+    /** @param traceId the trace the request started ({@code X-Trace-Id}), null when it did not say */
+    record Response(int status, String contentType, String body, String traceId) {
 
         JsonNode json() {
             return JSON.readTree(body);
@@ -42,7 +43,8 @@ final class Http {
             HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+                    response.headers().firstValue("Content-Type").orElse(""), response.body(),
+                    response.headers().firstValue("X-Trace-Id").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

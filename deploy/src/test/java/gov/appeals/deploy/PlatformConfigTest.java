@@ -18,7 +18,7 @@ class PlatformConfigTest {
         assertThat(config.dataDir()).isEqualTo(Path.of(".local").toAbsolutePath().normalize());
         assertThat(config.kafkaBootstrapServers()).isEqualTo("127.0.0.1:9092");
         assertThat(config.kafkaControllerPort()).isEqualTo(9093);
-        assertThat(config.mongoUri("appeal-intake")).isEqualTo("mongodb://127.0.0.1:27017/appeal-intake?socketTimeoutMS=10000");
+        assertThat(config.mongoUri("appeal-intake")).isEqualTo("mongodb://127.0.0.1:27017/appeal-intake");
         assertThat(config.callbackUrl()).isEqualTo("http://127.0.0.1:8089/12345/callbacks");
         assertThat(config.serviceUrl(Service.INTAKE)).isEqualTo("http://127.0.0.1:8081");
         assertThat(config.serviceUrl(Service.NOTIFICATION)).isEqualTo("http://127.0.0.1:8084");
@@ -36,7 +36,7 @@ class PlatformConfigTest {
         assertThat(config.mongoFile()).isEqualTo(Path.of("/tmp/appeals-x/mongo/appeals.mv"));
         assertThat(config.logsDir()).isEqualTo(Path.of("/tmp/appeals-x/logs"));
         assertThat(config.kafkaBootstrapServers()).isEqualTo("127.0.0.1:19092");
-        assertThat(config.mongoUri("dispatch-service")).isEqualTo("mongodb://127.0.0.1:27018/dispatch-service?socketTimeoutMS=10000");
+        assertThat(config.mongoUri("dispatch-service")).isEqualTo("mongodb://127.0.0.1:27018/dispatch-service");
         assertThat(config.serviceUrl(Service.DISPATCH)).isEqualTo("http://127.0.0.1:18082");
         assertThat(config.services()).isEqualTo(EnumSet.of(Service.INTAKE, Service.DISPATCH));
         assertThat(config.referenceDir()).contains(Path.of("/etc/appeals"));

@@ -13,6 +13,11 @@ class ArchitectureTest {
         ServiceArchitecture.verify("gov.appeals.dispatch");
     }
 
+    @Test
+    void documentsItsPackagesFromTheCode() throws java.io.IOException {
+        ServiceArchitecture.documented("gov.appeals.dispatch", "dispatch-service");
+    }
+
     /** The routing rules are the pure decision; the queue feature uses them, never the other way round. */
     @Test
     void routingKnowsNothingOfQueues() {

@@ -22,6 +22,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -58,6 +59,8 @@ import gov.appeals.testsupport.KafkaTestClient;
 import gov.appeals.testsupport.KafkaTestClient.Received;
 import gov.appeals.testsupport.TestInfrastructure;
 import tools.jackson.databind.json.JsonMapper;
+import gov.appeals.testsupport.HostileInput;
+import gov.appeals.testsupport.HostileInput.Endpoint;
 
 /**
  * The service against a real Kafka broker and MongoDB wire protocol: one context for every scenario. Every event of
@@ -95,6 +98,21 @@ class DispatchServiceTest {
     JsonMapper json;
 
     private final KafkaTestClient kafka = KafkaTestClient.forTestInfrastructure();
+
+    // --- hostile input -----------------------------------------------------------------------------------------
+
+    @Test
+    void refusesThousandsOfMalformedOversizedMisencodedAndInjectedBodiesWithoutChangingAnything() {
+        String id = UUID.randomUUID().toString();
+        var signs = HostileInput.attack(http, new Endpoint(HttpMethod.POST,
+                "/api/v1/departments/JD-JW/queue/" + id + "/sign",
+                "{\"staff\":\"王科员\"}"), 1200, 7);
+        var triage = HostileInput.attack(http, new Endpoint(HttpMethod.POST, "/api/v1/triage/" + id + "/assignment",
+                "{\"lead\":\"JD-JW\",\"coHandlers\":[\"JD-SWJ\"],\"reason\":\"属金融服务\",\"triager\":\"张科长\"}"),
+                1200, 8);
+        System.out.printf("[hostile input] dispatch-service: sign %s, triage %s%n", signs, triage);
+        assertThat(store.find(id).blockOptional(STORE)).as("an assignment made by hostile input").isEmpty();
+    }
 
     // --- routing, following, idempotency ---------------------------------------------------------------------------
 

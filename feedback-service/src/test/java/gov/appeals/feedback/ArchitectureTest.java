@@ -1,12 +1,8 @@
 package gov.appeals.feedback;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import java.io.IOException;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
 
 import gov.appeals.testsupport.ServiceArchitecture;
 
@@ -14,25 +10,13 @@ class ArchitectureTest {
 
     private static final String SERVICE = "gov.appeals.feedback";
 
-    private final JavaClasses classes = ServiceArchitecture.importService(SERVICE);
-
     @Test
-    void followsTheShapeEveryServiceKeeps() {
+    void keepsThePackageShapeEveryServiceShares() {
         ServiceArchitecture.verify(SERVICE);
     }
 
     @Test
-    void onlyTheApplicationAndItsConfigurationSitAtTheRoot() {
-        classes().that().resideInAPackage(SERVICE)
-                .should().haveFullyQualifiedName(SERVICE + ".FeedbackApplication")
-                .orShould().haveFullyQualifiedName(SERVICE + ".FeedbackConfiguration")
-                .check(classes);
-    }
-
-    @Test
-    void errorsAreAnsweredByTheKitNotByAnAdviceOfTheService() {
-        noClasses().that().resideInAPackage(SERVICE + "..")
-                .should().beAnnotatedWith(RestControllerAdvice.class)
-                .check(classes);
+    void documentsItsPackagesFromTheCode() throws IOException {
+        ServiceArchitecture.documented(SERVICE, "feedback-service");
     }
 }

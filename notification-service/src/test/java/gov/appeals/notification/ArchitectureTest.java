@@ -1,10 +1,8 @@
 package gov.appeals.notification;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import java.io.IOException;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import gov.appeals.testsupport.ServiceArchitecture;
 
@@ -18,10 +16,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void leavesErrorAnswersToTheKit() {
-        noClasses().should().beAnnotatedWith(RestControllerAdvice.class)
-                .orShould().beAnnotatedWith(ControllerAdvice.class)
-                .because("the kit's ProblemAdvice answers every error as problem+json")
-                .check(ServiceArchitecture.importService(SERVICE));
+    void documentsItsPackagesFromTheCode() throws IOException {
+        ServiceArchitecture.documented(SERVICE, "notification-service");
     }
 }

@@ -14,11 +14,13 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.codec.CodecCustomizer;
@@ -50,6 +52,8 @@ import gov.appeals.kit.web.ProblemWebExceptionHandler;
 import gov.appeals.kit.web.RequestGuard;
 import gov.appeals.kit.web.StrictJson;
 import gov.appeals.kit.web.TextRules;
+import gov.appeals.kit.web.TraceIdHeader;
+import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Everything the kit adds to a service, each part configured under {@code appeals.*}. */
@@ -95,6 +99,11 @@ public class KitAutoConfiguration {
         @Bean
         ProblemWebExceptionHandler problemWebExceptionHandler(JsonMapper json, KitProperties properties) {
             return new ProblemWebExceptionHandler(json, properties.http().maxRequestSize().toBytes());
+        }
+
+        @Bean
+        TraceIdHeader traceIdHeader() {
+            return new TraceIdHeader();
         }
 
         @Bean
@@ -169,6 +178,7 @@ public class KitAutoConfiguration {
 
         /** The dead-letter topic exists before anything is dead-lettered, so that listing it never fails. */
         @Bean
+        @ConditionalOnProperty(name = "appeals.messaging.create-dead-letter-topic", matchIfMissing = true)
         SmartInitializingSingleton deadLetterTopic(@Value("${appeals.kafka.bootstrap-servers}") String servers,
                                                    @Value("${appeals.kafka.replication-factor:1}") short replication,
                                                    MessagingProperties properties) {
@@ -204,8 +214,9 @@ public class KitAutoConfiguration {
         @Bean
         @ConditionalOnBean(OutboxStore.class)
         OutboxRelay outboxRelay(OutboxStore store, EventPublisher publisher, OutboxProperties properties,
-                                Clock clock) {
-            return new OutboxRelay(store, publisher, properties, clock);
+                                Clock clock, ObjectProvider<ObservationRegistry> observations) {
+            return new OutboxRelay(store, publisher, properties, clock,
+                    observations.getIfAvailable(() -> ObservationRegistry.NOOP));
         }
     }
 }

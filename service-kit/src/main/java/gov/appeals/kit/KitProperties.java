@@ -25,6 +25,6 @@ public record KitProperties(@DefaultValue Http http, @DefaultValue Text text, @D
     }
 
     public record Mongodb(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration socketTimeout,
-                          @DefaultValue("10s") Duration serverSelectionTimeout) {
+                          @DefaultValue("5s") Duration serverSelectionTimeout) {
     }
 }

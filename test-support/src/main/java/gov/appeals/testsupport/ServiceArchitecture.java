@@ -56,10 +56,76 @@ public final class ServiceArchitecture {
                                 basePackage + ".*.store..")
                         .as("adapters sit beneath their feature in web, messaging or store")
                         .allowEmptyShould(true),
+                classes().that().resideInAPackage(basePackage)
+                        .should().haveSimpleNameEndingWith("Application")
+                        .orShould().haveSimpleNameEndingWith("Configuration")
+                        .as("only the application and its configuration sit at the service's root")
+                        .allowEmptyShould(true),
+                noClasses().that().resideInAPackage(basePackage + "..")
+                        .should().beAnnotatedWith("org.springframework.web.bind.annotation.RestControllerAdvice")
+                        .orShould().beAnnotatedWith("org.springframework.web.bind.annotation.ControllerAdvice")
+                        .as("errors are answered by the kit's problem handling, not an advice of the service")
+                        .allowEmptyShould(true),
                 slices().matching(basePackage + ".(*)..").should().beFreeOfCycles()
                         .as("no cycles between features"),
                 slices().matching(basePackage + ".(**)").should().beFreeOfCycles()
                         .as("no cycles between packages"));
+    }
+
+    /**
+     * The service's package dependencies as a Mermaid diagram, from the compiled classes: what a newcomer reads to
+     * see which feature uses which.
+     */
+    public static String diagram(String basePackage) {
+        JavaClasses classes = importService(basePackage);
+        java.util.SortedSet<String> packages = new java.util.TreeSet<>();
+        java.util.SortedSet<String> edges = new java.util.TreeSet<>();
+        for (var javaClass : classes) {
+            String from = relative(basePackage, javaClass.getPackageName());
+            if (from.isEmpty()) {
+                continue;
+            }
+            packages.add(from);
+            for (var dependency : javaClass.getDirectDependenciesFromSelf()) {
+                String to = relative(basePackage, dependency.getTargetClass().getPackageName());
+                if (dependency.getTargetClass().getPackageName().startsWith(basePackage + ".") && !to.equals(from)) {
+                    edges.add(id(from) + " --> " + id(to));
+                }
+            }
+        }
+        StringBuilder mermaid = new StringBuilder("```mermaid\nflowchart LR\n");
+        packages.forEach(p -> mermaid.append("  ").append(id(p)).append("[\"").append(p).append("\"]\n"));
+        edges.forEach(e -> mermaid.append("  ").append(e).append('\n'));
+        return mermaid.append("```\n").toString();
+    }
+
+    /**
+     * Keeps {@code docs/modules/<name>.md} in step with the code: rewrites it when it differs and fails, so that a
+     * change of the package structure is committed with its diagram.
+     */
+    public static void documented(String basePackage, String name) throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Path.of("..", "docs", "modules", name + ".md");
+        String expected = "# " + name + ": packages and their dependencies\n\n"
+                + "Generated from the compiled classes by `ServiceArchitecture.documented` (the module's "
+                + "`ArchitectureTest`); do not edit. Features are the packages under `" + basePackage
+                + "`, each with its plain-Java domain at the root and its adapters in `web`, `messaging` and "
+                + "`store`.\n\n" + diagram(basePackage);
+        String actual = java.nio.file.Files.exists(file) ? java.nio.file.Files.readString(file) : "";
+        if (!expected.equals(actual)) {
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.writeString(file, expected);
+            throw new AssertionError(file.normalize() + " was not in step with the code; it has been rewritten: "
+                    + "commit it");
+        }
+    }
+
+    private static String relative(String basePackage, String packageName) {
+        return packageName.equals(basePackage) ? "" : packageName.startsWith(basePackage + ".")
+                ? packageName.substring(basePackage.length() + 1) : packageName;
+    }
+
+    private static String id(String packageName) {
+        return packageName.replace('.', '_');
     }
 
     /** Checks every rule, reporting all violations together. */

@@ -84,10 +84,9 @@ public final class TestInfrastructure {
             mongoServer.shutdownNow();
             broker.destroy();
         }, "test-infrastructure-stop"));
-        // A bounded socket timeout: a reply mongo-java-server never sends (seen, rarely, after concurrent
-        // duplicate-key inserts) becomes a network error the driver retries as a retryable read, not a hung test.
+        // The services bound their own waits on the store (the kit's appeals.mongodb.* timeouts).
         return new Endpoints("embedded (Kafka KRaft broker in-JVM, mongo-java-server memory backend)",
-                broker.getBrokersAsString(), "mongodb://127.0.0.1:" + address.getPort() + "?socketTimeoutMS=10000");
+                broker.getBrokersAsString(), "mongodb://127.0.0.1:" + address.getPort());
     }
 
     private static boolean dockerAnswers() {

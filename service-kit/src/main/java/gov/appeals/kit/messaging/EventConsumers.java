@@ -44,7 +44,9 @@ public class EventConsumers {
                     LOG.debug("Skipped a record of type {}: not one this service reads", type);
                     return;
                 }
-                handler.apply(event.get()).block(handlerTimeout);
+                // contextCapture: the consumer's observation (the trace the record carried) stays current in the
+                // handler's operators, whichever thread they run on, so the events it causes continue that trace.
+                handler.apply(event.get()).contextCapture().block(handlerTimeout);
             } finally {
                 MDC.remove(subjectLogKey);
             }

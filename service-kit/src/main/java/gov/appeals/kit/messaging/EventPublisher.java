@@ -7,6 +7,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import gov.appeals.kit.outbox.OutboxEntry;
+import io.micrometer.observation.Observation;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -26,7 +27,13 @@ public class EventPublisher {
     }
 
     public Mono<Void> send(OutboxEntry entry) {
-        return Mono.defer(() -> Mono.fromFuture(kafka.send(record(entry))))
+        return send(entry, null);
+    }
+
+    /** @param cause the observation the event continues (its trace), null for none */
+    public Mono<Void> send(OutboxEntry entry, Observation cause) {
+        return Mono.defer(() -> Mono.fromFuture(cause == null ? kafka.send(record(entry))
+                        : cause.scoped(() -> kafka.send(record(entry)))))
                 .subscribeOn(Schedulers.boundedElastic())
                 .timeout(timeout)
                 .then();

@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 
 import gov.appeals.kit.messaging.EventPublisher;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Mono;
 
 /**
@@ -27,23 +29,30 @@ public class OutboxRelay {
     private final EventPublisher publisher;
     private final OutboxProperties properties;
     private final Clock clock;
+    private final ObservationRegistry observations;
     private final AtomicInteger inFlight = new AtomicInteger();
 
-    public OutboxRelay(OutboxStore store, EventPublisher publisher, OutboxProperties properties, Clock clock) {
+    public OutboxRelay(OutboxStore store, EventPublisher publisher, OutboxProperties properties, Clock clock,
+                       ObservationRegistry observations) {
         this.store = store;
         this.publisher = publisher;
         this.properties = properties;
         this.clock = clock;
+        this.observations = observations;
     }
 
-    /** Starts publishing the aggregate's pending events without making the caller wait. */
+    /**
+     * Starts publishing the aggregate's pending events without making the caller wait. The events continue the
+     * caller's trace (the request or the consumed event that caused them), so one trace id follows an appeal across
+     * the services.
+     */
     public void publishSoon(String aggregateId) {
         if (inFlight.incrementAndGet() > properties.maxInFlight()) {
             inFlight.decrementAndGet();
             LOG.debug("Relay busy: the events of {} are left for the sweep", aggregateId);
             return;
         }
-        publish(aggregateId)
+        publish(aggregateId, observations.getCurrentObservation())
                 .doFinally(signal -> inFlight.decrementAndGet())
                 .subscribe(null, e -> LOG.warn("Events of {} not published yet, the sweep retries them: {}",
                         aggregateId, e.toString()));
@@ -51,9 +60,13 @@ public class OutboxRelay {
 
     /** Publishes the aggregate's pending events in order; stops at the first that fails, leaving it and the rest. */
     public Mono<Void> publish(String aggregateId) {
+        return publish(aggregateId, null);
+    }
+
+    private Mono<Void> publish(String aggregateId, Observation cause) {
         return store.pending(aggregateId)
                 .flatMapIterable(entries -> entries)
-                .concatMap(entry -> publisher.send(entry).then(store.remove(aggregateId, entry.eventId())))
+                .concatMap(entry -> publisher.send(entry, cause).then(store.remove(aggregateId, entry.eventId())))
                 .then();
     }
 

@@ -11,6 +11,9 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 import gov.appeals.notification.callback.StatusCallback;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,11 +33,19 @@ public class HotlineCallbackSender {
 
     private final HotlineProperties properties;
     private final JsonMapper json;
+    private final Tracer tracer;
+    private final Propagator propagator;
     private final HttpClient client;
 
-    public HotlineCallbackSender(HotlineProperties properties, JsonMapper json) {
+    /**
+     * @param tracer     and {@code propagator}: the callback carries the trace of the event it tells about (W3C
+     *                   {@code traceparent}), the same trace as the request that started it
+     */
+    public HotlineCallbackSender(HotlineProperties properties, JsonMapper json, Tracer tracer, Propagator propagator) {
         this.properties = properties;
         this.json = json;
+        this.tracer = tracer;
+        this.propagator = propagator;
         // HTTP/1.1 pinned: over plain http the JDK client otherwise offers an h2c upgrade on every POST, which
         // webhook receivers behind older proxies mishandle.
         this.client = HttpClient.newBuilder()
@@ -55,12 +66,16 @@ public class HotlineCallbackSender {
      * @throws CallbackRefusedException when it answered a 4xx that sending the callback again cannot change
      */
     public int send(StatusCallback callback) {
-        HttpRequest request = HttpRequest.newBuilder(properties.callbackUrl())
+        HttpRequest.Builder builder = HttpRequest.newBuilder(properties.callbackUrl())
                 .timeout(properties.responseTimeout())
                 .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
                 .header(EVENT_ID_HEADER, callback.eventId())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(callback)))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(callback)));
+        Span span = tracer.currentSpan();
+        if (span != null) {
+            propagator.inject(span.context(), builder, HttpRequest.Builder::header);
+        }
+        HttpRequest request = builder.build();
         HttpResponse<Void> response;
         try {
             response = client.send(request, HttpResponse.BodyHandlers.discarding());

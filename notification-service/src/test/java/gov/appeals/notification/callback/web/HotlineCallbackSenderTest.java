@@ -26,6 +26,8 @@ import com.sun.net.httpserver.HttpServer;
 
 import gov.appeals.events.AppealStatus;
 import gov.appeals.notification.callback.StatusCallback;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The sender against a real HTTP server: what goes on the wire, and what counts as a failure. */
@@ -120,7 +122,7 @@ class HotlineCallbackSenderTest {
         }
         HotlineCallbackSender sender = new HotlineCallbackSender(new HotlineProperties(
                 URI.create("http://127.0.0.1:" + closedPort + "/cb"), Duration.ofSeconds(2), Duration.ofSeconds(2)),
-                JsonMapper.builder().build());
+                JsonMapper.builder().build(), Tracer.NOOP, Propagator.NOOP);
 
         assertThatThrownBy(() -> sender.send(CALLBACK))
                 .isInstanceOf(CallbackFailedException.class)
@@ -137,6 +139,6 @@ class HotlineCallbackSenderTest {
     private HotlineCallbackSender sender(String path, Duration responseTimeout) {
         URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
         return new HotlineCallbackSender(new HotlineProperties(url, Duration.ofSeconds(2), responseTimeout),
-                JsonMapper.builder().build());
+                JsonMapper.builder().build(), Tracer.NOOP, Propagator.NOOP);
     }
 }

@@ -1,0 +1,118 @@
+package gov.appeals.kit.web;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import reactor.core.publisher.Mono;
+
+/** What a client of any service gets when something is wrong: always a problem document, in one shape. */
+@SpringBootTest(classes = ProblemAnswersTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"appeals.http.max-request-size=1KB", "appeals.messaging.create-dead-letter-topic=false",
+                "spring.cloud.function.definition="})
+@AutoConfigureWebTestClient(timeout = "30s")
+class ProblemAnswersTest {
+
+    @SpringBootApplication
+    static class App {
+
+        enum Color { RED, GREEN }
+
+        record Paint(String name, Color color) {
+        }
+
+        @RestController
+        static class Endpoints {
+
+            @PostMapping(path = "/paint", consumes = MediaType.APPLICATION_JSON_VALUE)
+            Mono<Paint> paint(@RequestBody Paint paint) {
+                if ("taken".equals(paint.name())) {
+                    return Mono.error(new ConflictException("The name is taken", "GREEN"));
+                }
+                if ("bad".equals(paint.name())) {
+                    return Mono.error(new InvalidRequestException(List.of(new FieldProblem("name", "is bad"))));
+                }
+                return Mono.just(paint);
+            }
+
+            @GetMapping("/broken")
+            Mono<String> broken() {
+                return Mono.error(new IllegalStateException("a bug with a secret inside"));
+            }
+
+            @GetMapping("/store-away")
+            Mono<String> storeAway() {
+                return Mono.error(new DataAccessResourceFailureException("timed out selecting a server"));
+            }
+
+            @GetMapping("/missing")
+            Mono<String> missing() {
+                return Mono.error(new NotFoundException("No paint 42"));
+            }
+        }
+    }
+
+    @Autowired
+    WebTestClient http;
+
+    @Test
+    void answersEveryFrameworkErrorAsAProblemDocument() {
+        problem(http.get().uri("/nowhere").exchange(), 404);
+        problem(http.get().uri("/paint").exchange(), 405);
+        problem(http.post().uri("/paint").contentType(MediaType.TEXT_PLAIN).bodyValue("x").exchange(), 415);
+        problem(http.get().uri("/missing").accept(MediaType.IMAGE_PNG).exchange(), 406);
+    }
+
+    @Test
+    void refusesOversizeBodiesDeclaredOrStreamedAndNonUtf8CharsetsBeforeReading() {
+        problem(http.post().uri("/paint").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\":\"" + "x".repeat(2000) + "\"}").exchange(), 413);
+        problem(http.post().uri("/paint").header(HttpHeaders.CONTENT_TYPE, "application/json;charset=ISO-8859-1")
+                .bodyValue("{\"name\":\"x\"}".getBytes()).exchange(), 415);
+    }
+
+    @Test
+    void namesTheFieldAndWhyForUnreadableOrInvalidBodies() {
+        problem(post("{\"name\":\"a\",\"color\":\"RED\\u0000\"}"), 400)
+                .jsonPath("$.errors[0].field").isEqualTo("color")
+                .jsonPath("$.errors[0].message").isEqualTo("must be one of RED, GREEN");
+        problem(post("{\"name\":\"\\u202Egnp.exe\"}"), 400).jsonPath("$.errors[0].field").isEqualTo("name");
+        problem(post("{\"name\":\"a\",\"name\":\"b\"}"), 400).jsonPath("$.detail").value(d ->
+                org.assertj.core.api.Assertions.assertThat(d.toString()).contains("Duplicate"));
+        problem(post("{\"name\":\"a\",\"shade\":1}"), 400).jsonPath("$.errors[0].field").isEqualTo("shade")
+                .jsonPath("$.errors[0].message").isEqualTo("is not a known property");
+        problem(post("{\"name\":\"bad\"}"), 400).jsonPath("$.errors[0].field").isEqualTo("name");
+    }
+
+    @Test
+    void answersConflictsWithTheCurrentStatusAndHidesUnexpectedErrors() {
+        problem(post("{\"name\":\"taken\"}"), 409).jsonPath("$.currentStatus").isEqualTo("GREEN");
+        problem(http.get().uri("/broken").exchange(), 500).jsonPath("$.detail").value(d ->
+                org.assertj.core.api.Assertions.assertThat(d.toString()).doesNotContain("secret"));
+        problem(http.get().uri("/store-away").exchange(), 503);
+        http.get().uri("/store-away").exchange().expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5");
+        problem(http.get().uri("/missing").exchange(), 404).jsonPath("$.detail").isEqualTo("No paint 42");
+    }
+
+    private WebTestClient.ResponseSpec post(String json) {
+        return http.post().uri("/paint").contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
+    }
+
+    private static WebTestClient.BodyContentSpec problem(WebTestClient.ResponseSpec response, int status) {
+        return response.expectStatus().isEqualTo(status)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(status);
+    }
+}
