@@ -57,6 +57,11 @@ class ProblemAnswersTest {
                 return Mono.error(new DataAccessResourceFailureException("timed out selecting a server"));
             }
 
+            @GetMapping(path = "/json", produces = MediaType.APPLICATION_JSON_VALUE)
+            Mono<Paint> json() {
+                return Mono.just(new Paint("red", Color.RED));
+            }
+
             @GetMapping("/missing")
             Mono<String> missing() {
                 return Mono.error(new NotFoundException("No paint 42"));
@@ -72,7 +77,7 @@ class ProblemAnswersTest {
         problem(http.get().uri("/nowhere").exchange(), 404);
         problem(http.get().uri("/paint").exchange(), 405);
         problem(http.post().uri("/paint").contentType(MediaType.TEXT_PLAIN).bodyValue("x").exchange(), 415);
-        problem(http.get().uri("/missing").accept(MediaType.IMAGE_PNG).exchange(), 406);
+        problem(http.get().uri("/json").accept(MediaType.IMAGE_PNG).exchange(), 406);
     }
 
     @Test
