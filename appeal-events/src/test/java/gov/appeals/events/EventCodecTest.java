@@ -42,14 +42,6 @@ class EventCodecTest {
     }
 
     @Test
-    void findsTheTypeUnderEitherHeaderSpellingAsTextOrBytes() {
-        assertThat(CloudEventHeaders.typeOf(java.util.Map.of("ce_type", AppealSigned.TYPE))).isEqualTo(AppealSigned.TYPE);
-        assertThat(CloudEventHeaders.typeOf(java.util.Map.of("ce-type", AppealSigned.TYPE.getBytes(StandardCharsets.UTF_8))))
-                .isEqualTo(AppealSigned.TYPE);
-        assertThat(CloudEventHeaders.typeOf(java.util.Map.of("kafka_offset", 1L))).isNull();
-    }
-
-    @Test
     void skipsTypesItDoesNotKnowButRefusesMalformedPayloads() {
         assertThat(EventCodec.decode("gov.appeals.AppealSigned.v2", "{}".getBytes())).isEmpty();
         assertThatThrownBy(() -> EventCodec.decode(AppealSigned.TYPE, "not json".getBytes()))

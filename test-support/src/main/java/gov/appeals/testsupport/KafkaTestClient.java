@@ -68,9 +68,6 @@ public final class KafkaTestClient {
             ProducerRecord<String, byte[]> record =
                     new ProducerRecord<>(envelope.topic(), envelope.key(), envelope.payload());
             envelope.headers().forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
-            // As a Spring producer does: this header makes Spring Cloud Function rename ce_* to ce-* for consumers,
-            // so tests see records exactly as the services' own events arrive.
-            record.headers().add(CloudEventHeaders.SPRING_MESSAGE_TYPE, "cloudevent".getBytes(StandardCharsets.UTF_8));
             producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("Could not publish to " + envelope.topic(), e);
