@@ -31,6 +31,8 @@ public final class HostileInput {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String MARK = "\u0001MARK\u0001";
+    /** Far above any answer to a refused body on a busy machine; a hung connection fails the test naming the body. */
+    private static final java.time.Duration ANSWER_WITHIN = java.time.Duration.ofSeconds(15);
 
     /** @param validBody a body the endpoint would take, as the base every hostile one is made from */
     public record Endpoint(HttpMethod method, String path, String validBody) {
@@ -46,12 +48,24 @@ public final class HostileInput {
     public static Map<Integer, Integer> attack(WebTestClient http, Endpoint endpoint, int count, long seed) {
         Random random = new Random(seed);
         Map<Integer, Integer> statuses = new TreeMap<>();
+        WebTestClient client = http.mutate().responseTimeout(ANSWER_WITHIN).build();
         List<Function<Random, Body>> mutations = mutations(endpoint.validBody());
         for (int i = 0; i < count; i++) {
             Body body = mutations.get(i % mutations.size()).apply(random);
-            EntityExchangeResult<byte[]> result = http.method(endpoint.method()).uri(endpoint.path())
-                    .header("Content-Type", body.contentType()).bodyValue(body.bytes())
-                    .exchange().expectBody().returnResult();
+            EntityExchangeResult<byte[]> result;
+            try {
+                result = client.method(endpoint.method()).uri(endpoint.path())
+                        .header("Content-Type", body.contentType()).bodyValue(body.bytes())
+                        .exchange().expectBody().returnResult();
+            } catch (IllegalStateException noAnswer) {
+                // What every thread was doing when the answer did not come: the place to start looking.
+                Thread.getAllStackTraces().forEach((thread, stack) -> System.out.println("[hostile input] thread "
+                        + thread.getName() + " " + thread.getState() + java.util.Arrays.stream(stack).limit(25)
+                        .map(f -> "\n    at " + f).collect(java.util.stream.Collectors.joining())));
+                throw new AssertionError("No answer within " + ANSWER_WITHIN + " to " + endpoint.method() + " "
+                        + endpoint.path() + " with a " + body.kind() + " body (" + body.bytes().length + " bytes)",
+                        noAnswer);
+            }
             int status = result.getStatus().value();
             statuses.merge(status, 1, Integer::sum);
             String shown = new String(body.bytes(), 0, Math.min(body.bytes().length, 300), StandardCharsets.UTF_8);

@@ -4,6 +4,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.server.ServerWebExchange;
@@ -34,10 +35,9 @@ public class RequestGuard implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        closeAfterRefusingABody(exchange);
         long length = exchange.getRequest().getHeaders().getContentLength();
         if (length > maxBytes) {
-            // The client may still be sending; closing the connection spares reading what is refused anyway.
-            exchange.getResponse().getHeaders().setConnection("close");
             return problems.write(exchange, Problems.tooLarge(maxBytes));
         }
         String charsetProblem = charsetProblem(exchange);
@@ -45,6 +45,25 @@ public class RequestGuard implements WebFilter, Ordered {
             return problems.write(exchange, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, charsetProblem));
         }
         return chain.filter(exchange);
+    }
+
+    /**
+     * A request refused before its body was read leaves that body unread on the connection; reused for the next
+     * request, such a connection was seen to go unanswered (the next request waited for ever behind the unread body).
+     * So an error answer to a request that has a body closes the connection, and the client opens a fresh one.
+     */
+    private static void closeAfterRefusingABody(ServerWebExchange exchange) {
+        var request = exchange.getRequest().getHeaders();
+        if (request.getContentLength() <= 0 && !request.containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
+            return;
+        }
+        var response = exchange.getResponse();
+        response.beforeCommit(() -> {
+            if (response.getStatusCode() != null && response.getStatusCode().isError()) {
+                response.getHeaders().setConnection("close");
+            }
+            return Mono.empty();
+        });
     }
 
     private static String charsetProblem(ServerWebExchange exchange) {

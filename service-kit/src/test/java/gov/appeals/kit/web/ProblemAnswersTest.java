@@ -89,6 +89,14 @@ class ProblemAnswersTest {
     }
 
     @Test
+    void closesTheConnectionAfterRefusingABodyItDidNotRead() {
+        http.post().uri("/paint").contentType(MediaType.TEXT_PLAIN).bodyValue("x").exchange()
+                .expectStatus().isEqualTo(415).expectHeader().valueEquals(HttpHeaders.CONNECTION, "close");
+        http.post().uri("/paint").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\":\"red\"}").exchange()
+                .expectStatus().isOk().expectHeader().doesNotExist(HttpHeaders.CONNECTION);
+    }
+
+    @Test
     void namesTheFieldAndWhyForUnreadableOrInvalidBodies() {
         problem(post("{\"name\":\"a\",\"color\":\"RED\\u0000\"}"), 400)
                 .jsonPath("$.errors[0].field").isEqualTo("color")
