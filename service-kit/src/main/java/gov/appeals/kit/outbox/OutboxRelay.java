@@ -84,10 +84,11 @@ public class OutboxRelay {
                     return Mono.empty();
                 }))
                 .then()
+                .timeout(bound)
                 .onErrorResume(e -> {
-                    LOG.warn("Outbox sweep could not read pending events: {}", e.toString());
+                    LOG.warn("Outbox sweep round ended early (the next one goes on): {}", e.toString());
                     return Mono.empty();
                 })
-                .block(bound);
+                .block(bound.plusSeconds(5));
     }
 }
