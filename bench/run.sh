@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Measures the product alone on this machine and prints numbers (it asserts nothing): start-up, idle memory, then
+# the phases of the side-by-side comparison (lifecycle, intake, queue page at the backlog intake left, POST → routed
+# latency at a fixed rate), each with its rate, p50/p99 per step and CPU per operation over every process of the
+# platform. Writes bench/results/<timestamp>.tsv.
+#
+#   ./mvnw -q -DskipTests package        # once, and after each change
+#   bench/run.sh                         # sizes below; e.g. LIFE_N=200 INTAKE_N=2000 bench/run.sh for a quick look
+#
+# Uses the platform's default ports (8081-8084, 8089, 9092-9093, 27017): run it with nothing else of the product up.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+LIFE_N=${LIFE_N:-2000}; LIFE_C=${LIFE_C:-16}
+INTAKE_N=${INTAKE_N:-8000}; INTAKE_C=${INTAKE_C:-32}
+QUEUE_N=${QUEUE_N:-200}; QUEUE_DEPT=${QUEUE_DEPT:-JD-JW}
+LATENCY_RATE=${LATENCY_RATE:-100}; LATENCY_S=${LATENCY_S:-10}
+
+for jar in deploy/target/appeals-local.jar bench/target/bench.jar; do
+  [ -f "$jar" ] || { echo "missing $jar: build first (./mvnw -q -DskipTests package)" >&2; exit 1; }
+done
+if curl -s -o /dev/null "http://127.0.0.1:8081/actuator/health"; then
+  echo "something already answers on 8081: stop the running platform first" >&2; exit 1
+fi
+
+data=$(mktemp -d /tmp/appeals-bench-XXXXXX)
+results="bench/results"; mkdir -p "$results"
+out="$results/$(date -u +%Y%m%dT%H%M%SZ).tsv"
+log="$data/launcher.log"
+started=$(date +%s.%N)
+APPEALS_DATA_DIR="$data" java -jar deploy/target/appeals-local.jar > "$log" 2>&1 &
+launcher=$!
+trap 'kill $launcher 2>/dev/null; wait $launcher 2>/dev/null || true' EXIT
+until grep -q "up in" "$log"; do
+  kill -0 $launcher 2>/dev/null || { cat "$log" >&2; exit 1; }
+  sleep 0.5
+done
+up=$(grep -o "up in [0-9.]* s" "$log" | grep -o "[0-9.]*")
+
+pids() { echo $launcher $(pgrep -P $launcher); }
+ticks() { local t=0; for p in $(pids); do set -- $(cut -d')' -f2 "/proc/$p/stat" 2>/dev/null); t=$((t + ${12:-0} + ${13:-0})); done; echo $t; }
+rss_mb() { local k=0; for p in $(pids); do k=$((k + $(awk '/VmRSS/{print $2}' "/proc/$p/status" 2>/dev/null || echo 0))); done; echo $((k / 1024)); }
+hz=$(getconf CLK_TCK)
+
+{
+  printf 'machine\t%s cores\t%s\n' "$(nproc)" "$(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
+  printf 'jdk\t%s\n' "$(java -version 2>&1 | head -1)"
+  printf 'start\tlaunch to all healthy\t%s s\n' "$up"
+  sleep 10
+  printf 'idle\tRSS of all processes\t%s MB\n' "$(rss_mb)"
+  for p in $(pids); do printf 'rss\t%s\t%s MB\n' "$(tr '\0' ' ' < /proc/$p/cmdline | grep -o '[a-z-]*\.jar\|gov\.appeals\.deploy\.[A-Za-z]*' | head -1)" \
+    "$(( $(awk '/VmRSS/{print $2}' /proc/$p/status) / 1024 ))"; done
+} | tee "$out"
+
+phase() {
+  local name=$1 ops_hint=$2; shift 2
+  local before=$(ticks) t0=$(date +%s.%N)
+  java -jar bench/target/bench.jar "$@" | tee -a "$out" > "$data/$name.out"
+  local after=$(ticks)
+  local ops=$(awk -F'\t' -v p="$name" '$1=="RATE" && $2==p {print $3}' "$data/$name.out"); ops=${ops:-$ops_hint}
+  cat "$data/$name.out"
+  awk -v b="$before" -v a="$after" -v hz="$hz" -v n="$ops" -v p="$name" \
+    'BEGIN { printf "CPU\t%s\t%.2f ms per operation (%d operations, all processes)\n", p, (a-b)*1000/hz/(n>0?n:1), n }' \
+    | tee -a "$out"
+}
+
+phase lifecycle "$LIFE_N" lifecycle "$LIFE_N" "$LIFE_C"
+phase intake "$INTAKE_N" intake "$INTAKE_N" "$INTAKE_C"
+phase queue "$QUEUE_N" queue "$QUEUE_N" "$QUEUE_DEPT"
+phase latency "$((LATENCY_RATE * LATENCY_S))" latency "$LATENCY_RATE" "$LATENCY_S"
+printf 'after\tRSS of all processes\t%s MB\n' "$(rss_mb)" | tee -a "$out"
+echo "results: $out"

@@ -1,0 +1,327 @@
+package gov.appeals.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Drives a running platform over HTTP, as the hotline, staff and the enterprise would, and prints what it measured:
+ * {@code RESULT} lines (phase, step, count, p50/p99/max ms, errors, retries) and {@code RATE} lines (phase,
+ * operations, seconds, operations per second). bench/run.sh adds CPU and memory from /proc.
+ *
+ * <pre>
+ * java -jar bench/target/bench.jar intake N C          POST N appeals, C at a time
+ * java -jar bench/target/bench.jar lifecycle N C       post, routed, sign, answer, rate (10 % dissatisfied, walked again)
+ * java -jar bench/target/bench.jar queue N DEPARTMENT  N queue pages (size 50), one after the other
+ * java -jar bench/target/bench.jar latency RATE SECONDS  POST at a fixed rate; POST → routed (ASSIGNED) latency
+ * </pre>
+ */
+public final class LoadDriver {
+
+    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern LEAD = Pattern.compile("\"leadDepartment\"\\s*:\\s*\"([^\"]+)\"");
+
+    private final String intake = env("INTAKE_URL", "http://127.0.0.1:8081");
+    private final String dispatch = env("DISPATCH_URL", "http://127.0.0.1:8082");
+    private final String feedback = env("FEEDBACK_URL", "http://127.0.0.1:8083");
+    private final List<String> samples;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(8)).build();
+    private final String run = Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
+    private final AtomicInteger next = new AtomicInteger();
+
+    private LoadDriver(List<String> samples) {
+        this.samples = samples;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            System.err.println("usage: intake N C | lifecycle N C | queue N DEPARTMENT | latency RATE SECONDS");
+            System.exit(2);
+        }
+        LoadDriver driver = new LoadDriver(samples(Path.of(env("BENCH_SAMPLES",
+                "appeal-reference/src/main/resources/reference/sample-appeals.jsonl"))));
+        switch (args[0]) {
+            case "intake" -> driver.intake(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            case "lifecycle" -> driver.lifecycle(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            case "queue" -> driver.queue(Integer.parseInt(args[1]), args[2]);
+            case "latency" -> driver.latency(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            default -> throw new IllegalArgumentException("unknown phase " + args[0]);
+        }
+        System.exit(0);
+    }
+
+    // --- phases --------------------------------------------------------------------------------------------------
+
+    private void intake(int n, int concurrency) throws InterruptedException {
+        Stats create = new Stats("intake", "create");
+        long began = System.nanoTime();
+        parallel(n, concurrency, i -> post(create));
+        rate("intake", n, began);
+        print(create);
+    }
+
+    private void lifecycle(int n, int concurrency) throws InterruptedException {
+        Stats create = new Stats("lifecycle", "create");
+        Stats routed = new Stats("lifecycle", "routed");
+        Stats sign = new Stats("lifecycle", "sign");
+        Stats answer = new Stats("lifecycle", "answer");
+        Stats rate = new Stats("lifecycle", "rate");
+        Stats whole = new Stats("lifecycle", "whole");
+        long began = System.nanoTime();
+        parallel(n, concurrency, i -> {
+            long start = System.nanoTime();
+            String id = post(create);
+            if (id == null) {
+                return;
+            }
+            boolean dissatisfied = ThreadLocalRandom.current().nextInt(10) == 0;
+            String lead = await(routed, () -> lead(id));
+            if (lead == null || !walk(id, lead, dissatisfied ? "DISSATISFIED" : "SATISFIED", sign, answer, rate)) {
+                return;
+            }
+            if (dissatisfied && (await(routed, () -> "REOPENED".equals(status(id)) ? "" : null) == null
+                    || !walk(id, lead, "SATISFIED", sign, answer, rate))) {
+                return;
+            }
+            whole.record(System.nanoTime() - start);
+        });
+        rate("lifecycle", whole.count(), began);
+        for (Stats s : List.of(create, routed, sign, answer, rate, whole)) {
+            print(s);
+        }
+    }
+
+    private void queue(int n, String department) {
+        Stats page = new Stats("queue", "page");
+        for (int i = 0; i < n; i++) {
+            long start = System.nanoTime();
+            HttpResponse<String> r = get(dispatch + "/api/v1/departments/" + department + "/queue?size=50");
+            if (r != null && r.statusCode() == 200) {
+                page.record(System.nanoTime() - start);
+            } else {
+                page.error();
+            }
+        }
+        print(page);
+    }
+
+    /** Open loop: a POST every 1/rate s whatever the answers; every appeal is then followed until it is routed. */
+    private void latency(int perSecond, int seconds) throws InterruptedException {
+        Stats create = new Stats("latency", "create");
+        Stats routed = new Stats("latency", "post-to-routed");
+        ScheduledExecutorService ticks = Executors.newScheduledThreadPool(4);
+        ExecutorService followers = Executors.newFixedThreadPool(64);
+        long period = 1_000_000_000L / perSecond;
+        int total = perSecond * seconds;
+        AtomicInteger sent = new AtomicInteger();
+        long began = System.nanoTime();
+        ticks.scheduleAtFixedRate(() -> {
+            if (sent.incrementAndGet() > total) {
+                return;
+            }
+            followers.submit(() -> {
+                String id = post(create);
+                long posted = System.nanoTime();
+                if (id != null && await(null, () -> lead(id)) != null) {
+                    routed.record(System.nanoTime() - posted);
+                } else {
+                    routed.error();
+                }
+            });
+        }, 0, period, TimeUnit.NANOSECONDS);
+        while (sent.get() < total) {
+            Thread.sleep(50);
+        }
+        ticks.shutdown();
+        followers.shutdown();
+        followers.awaitTermination(5, TimeUnit.MINUTES);
+        rate("latency", create.count(), began);
+        print(create);
+        print(routed);
+    }
+
+    // --- steps ---------------------------------------------------------------------------------------------------
+
+    /** Sign (the lead), answer (feedback, once it has seen the signing) and rate (intake, once it saw the answer). */
+    private boolean walk(String id, String lead, String rating, Stats sign, Stats answer, Stats rate) {
+        return step(sign, () -> post(dispatch + "/api/v1/departments/" + lead + "/queue/" + id + "/sign",
+                "{\"staff\":\"bench\"}"))
+                && step(answer, () -> post(feedback + "/api/v1/appeals/" + id + "/answer",
+                "{\"result\":\"RESOLVED\",\"text\":\"已协调办理（压测）\"}"))
+                && step(rate, () -> post(intake + "/api/v1/appeals/" + id + "/rating",
+                "{\"rating\":\"" + rating + "\"}"));
+    }
+
+    /** Retries while the service has not yet seen the previous step (404/409), counting each retry. */
+    private static boolean step(Stats stats, java.util.function.Supplier<HttpResponse<String>> call) {
+        long start = System.nanoTime();
+        long deadline = start + STEP_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> r = call.get();
+            if (r != null && r.statusCode() / 100 == 2) {
+                stats.record(System.nanoTime() - start);
+                return true;
+            }
+            if (r != null && r.statusCode() != 404 && r.statusCode() != 409 && r.statusCode() != 503) {
+                stats.error();
+                return false;
+            }
+            stats.retry();
+            pause();
+        }
+        stats.error();
+        return false;
+    }
+
+    private String post(Stats create) {
+        String body = ID_FIELD.matcher(samples.get(next.get() % samples.size()))
+                .replaceFirst("\"externalId\": \"BENCH-" + run + "-" + next.incrementAndGet() + "\"");
+        long start = System.nanoTime();
+        HttpResponse<String> r = post(intake + "/api/v1/appeals", body);
+        if (r == null || r.statusCode() != 201) {
+            create.error();
+            return null;
+        }
+        create.record(System.nanoTime() - start);
+        return first(ID, r.body());
+    }
+
+    private String lead(String id) {
+        HttpResponse<String> r = get(intake + "/api/v1/appeals/" + id);
+        if (r == null || r.statusCode() != 200) {
+            return null;
+        }
+        String status = first(STATUS, r.body());
+        if ("TRIAGE".equals(status)) {
+            // What no rule routes, the triage unit assigns: the bench decides as a triager would.
+            post(dispatch + "/api/v1/triage/" + id + "/assignment", "{\"lead\":\"JD-JW\",\"reason\":\"压测分派\"}");
+            return null;
+        }
+        return "ASSIGNED".equals(status) ? first(LEAD, r.body()) : null;
+    }
+
+    private String status(String id) {
+        HttpResponse<String> r = get(intake + "/api/v1/appeals/" + id);
+        return r == null ? null : first(STATUS, r.body());
+    }
+
+    private static String await(Stats stats, java.util.function.Supplier<String> probe) {
+        long start = System.nanoTime();
+        long deadline = start + STEP_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            String value = probe.get();
+            if (value != null) {
+                if (stats != null) {
+                    stats.record(System.nanoTime() - start);
+                }
+                return value;
+            }
+            if (stats != null) {
+                stats.retry();
+            }
+            pause();
+        }
+        if (stats != null) {
+            stats.error();
+        }
+        return null;
+    }
+
+    // --- plumbing ------------------------------------------------------------------------------------------------
+
+    private static final Pattern ID_FIELD = Pattern.compile("\"externalId\"\\s*:\\s*\"[^\"]*\"");
+
+    private HttpResponse<String> post(String url, String json) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private HttpResponse<String> get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private static void parallel(int n, int concurrency, java.util.function.IntConsumer work)
+            throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        AtomicInteger index = new AtomicInteger();
+        for (int w = 0; w < concurrency; w++) {
+            pool.submit(() -> {
+                for (int i = index.getAndIncrement(); i < n; i = index.getAndIncrement()) {
+                    work.accept(i);
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(2, TimeUnit.HOURS);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String first(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static void rate(String phase, int operations, long beganNanos) {
+        double seconds = (System.nanoTime() - beganNanos) / 1e9;
+        System.out.printf(Locale.ROOT, "RATE\t%s\t%d\t%.1f\t%.1f%n", phase, operations, seconds, operations / seconds);
+    }
+
+    private static void print(Stats stats) {
+        System.out.println("RESULT\t" + stats.line());
+    }
+
+    /** The bundled samples without their "expected" block, hotline ones and portal ones alike. */
+    private static List<String> samples(Path file) throws IOException {
+        List<String> bodies = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                bodies.add(line.replaceFirst(", \"expected\": \\{[^}]*}}$", "}"));
+            }
+        }
+        return bodies;
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
