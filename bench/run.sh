@@ -52,10 +52,27 @@ hz=$(getconf CLK_TCK)
     "$(( $(awk '/VmRSS/{print $2}' /proc/$p/status) / 1024 ))"; done
 } | tee "$out"
 
+# Waits (at most SETTLE_S, default 120 s) until the platform is back to its idle CPU (measured after start-up, plus
+# 5 % of a core), so that the work a phase leaves behind (events still flowing) is charged to it, not to the next.
+settle() {
+  local until=$(( $(date +%s) + ${SETTLE_S:-120} )) a b
+  while [ "$(date +%s)" -lt "$until" ]; do
+    a=$(ticks); sleep 2; b=$(ticks)
+    [ $(( b - a )) -le $(( idle_ticks + hz / 10 )) ] && return 0
+  done
+  echo "settle: still busy after ${SETTLE_S:-120} s" >&2
+}
+
+# The idle platform's own CPU over 2 s (sweeps, consumer polls, health checks): what settle() waits to return to.
+a=$(ticks); sleep 2; idle_ticks=$(( $(ticks) - a ))
+printf 'idle\tCPU of all processes\t%s ms per s\n' "$(( idle_ticks * 1000 / hz / 2 ))" | tee -a "$out"
+
 phase() {
   local name=$1 ops_hint=$2; shift 2
+  settle
   local before=$(ticks) t0=$(date +%s.%N)
   java -jar bench/target/bench.jar "$@" | tee -a "$out" > "$data/$name.out"
+  settle
   local after=$(ticks)
   local ops=$(awk -F'\t' -v p="$name" '$1=="RATE" && $2==p {print $3}' "$data/$name.out"); ops=${ops:-$ops_hint}
   cat "$data/$name.out"

@@ -125,39 +125,63 @@ public final class LoadDriver {
         print(page);
     }
 
-    /** Open loop: a POST every 1/rate s whatever the answers; every appeal is then followed until it is routed. */
+    /**
+     * Open loop: a POST every 1/rate s whatever the answers. Then, without polling while the load runs (polling would
+     * be load of its own), each appeal's routing time is read from its timeline: the ASSIGNED stage's time, taken by
+     * dispatch when it stored the assignment (it is in the queue from then on), minus when the POST was answered.
+     */
     private void latency(int perSecond, int seconds) throws InterruptedException {
         Stats create = new Stats("latency", "create");
         Stats routed = new Stats("latency", "post-to-routed");
         ScheduledExecutorService ticks = Executors.newScheduledThreadPool(4);
-        ExecutorService followers = Executors.newFixedThreadPool(64);
+        ExecutorService posters = Executors.newFixedThreadPool(32);
+        java.util.Map<String, java.time.Instant> answered = new java.util.concurrent.ConcurrentHashMap<>();
         long period = 1_000_000_000L / perSecond;
         int total = perSecond * seconds;
         AtomicInteger sent = new AtomicInteger();
         long began = System.nanoTime();
         ticks.scheduleAtFixedRate(() -> {
-            if (sent.incrementAndGet() > total) {
-                return;
+            if (sent.incrementAndGet() <= total) {
+                posters.submit(() -> {
+                    String id = post(create);
+                    if (id != null) {
+                        answered.put(id, java.time.Instant.now());
+                    }
+                });
             }
-            followers.submit(() -> {
-                String id = post(create);
-                long posted = System.nanoTime();
-                if (id != null && await(null, () -> lead(id)) != null) {
-                    routed.record(System.nanoTime() - posted);
-                } else {
-                    routed.error();
-                }
-            });
         }, 0, period, TimeUnit.NANOSECONDS);
         while (sent.get() < total) {
             Thread.sleep(50);
         }
         ticks.shutdown();
-        followers.shutdown();
-        followers.awaitTermination(5, TimeUnit.MINUTES);
+        posters.shutdown();
+        posters.awaitTermination(5, TimeUnit.MINUTES);
         rate("latency", create.count(), began);
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        java.util.Set<String> waiting = new java.util.HashSet<>(answered.keySet());
+        while (!waiting.isEmpty() && System.nanoTime() < deadline) {
+            for (java.util.Iterator<String> it = waiting.iterator(); it.hasNext(); ) {
+                String id = it.next();
+                HttpResponse<String> view = get(intake + "/api/v1/appeals/" + id);
+                java.time.Instant at = view == null ? null : assignedAt(view.body());
+                if (at != null) {
+                    routed.record(Math.max(0, Duration.between(answered.get(id), at).toNanos()));
+                    it.remove();
+                }
+            }
+            Thread.sleep(500);
+        }
+        waiting.forEach(id -> routed.error());
         print(create);
         print(routed);
+    }
+
+    private static final Pattern ASSIGNED_AT =
+            Pattern.compile("\\{\"status\":\"ASSIGNED\",\"at\":\"([^\"]+)\"");
+
+    private static java.time.Instant assignedAt(String view) {
+        String at = first(ASSIGNED_AT, view);
+        return at == null ? null : java.time.Instant.parse(at);
     }
 
     // --- steps ---------------------------------------------------------------------------------------------------
