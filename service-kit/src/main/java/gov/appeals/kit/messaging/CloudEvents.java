@@ -12,9 +12,7 @@ public final class CloudEvents {
 
     public static final String ID = "id";
     public static final String TYPE = "type";
-    public static final String SOURCE = "source";
     public static final String SUBJECT = "subject";
-    public static final String TIME = "time";
 
     private CloudEvents() {
     }

@@ -26,10 +26,6 @@ public class EventPublisher {
         this.timeout = timeout;
     }
 
-    public Mono<Void> send(OutboxEntry entry) {
-        return send(entry, null);
-    }
-
     /** @param cause the observation the event continues (its trace), null for none */
     public Mono<Void> send(OutboxEntry entry, Observation cause) {
         return Mono.defer(() -> Mono.fromFuture(cause == null ? kafka.send(record(entry))
