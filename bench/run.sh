@@ -67,17 +67,36 @@ settle() {
 a=$(ticks); sleep 2; idle_ticks=$(( $(ticks) - a ))
 printf 'idle\tCPU of all processes\t%s ms per s\n' "$(( idle_ticks * 1000 / hz / 2 ))" | tee -a "$out"
 
+# Store commands (every MongoDB command a service's driver sent, but pings and index creation) and Kafka records
+# sent by the services' outbox relays, per service, from their /actuator/prometheus.
+counters() {
+  for port in 8081 8082 8083 8084; do
+    curl -s "http://127.0.0.1:$port/actuator/prometheus" | awk -v port=$port '
+      /^mongodb_driver_commands_seconds_count/ && !/command="(ping|createIndexes)"/ { store += $NF }
+      /^kafka_producer_record_send_total/ { sent += $NF }
+      END { printf "%s %d %d\n", port, store, sent }'
+  done
+}
+
 phase() {
   local name=$1 ops_hint=$2; shift 2
   settle
   local before=$(ticks) t0=$(date +%s.%N)
+  counters > "$data/$name.before"
   java -jar bench/target/bench.jar "$@" | tee -a "$out" > "$data/$name.out"
   settle
   local after=$(ticks)
+  counters > "$data/$name.after"
   local ops=$(awk -F'\t' -v p="$name" '$1=="RATE" && $2==p {print $3}' "$data/$name.out"); ops=${ops:-$ops_hint}
   cat "$data/$name.out"
   awk -v b="$before" -v a="$after" -v hz="$hz" -v n="$ops" -v p="$name" \
     'BEGIN { printf "CPU\t%s\t%.2f ms per operation (%d operations, all processes)\n", p, (a-b)*1000/hz/(n>0?n:1), n }' \
+    | tee -a "$out"
+  join "$data/$name.before" "$data/$name.after" | awk -v n="$ops" -v p="$name" '
+    BEGIN { split("8081 intake 8082 dispatch 8083 feedback 8084 notification", names) ; for (i = 1; i < 8; i += 2) svc[names[i]] = names[i+1] }
+    { st = ($4 - $2) / (n > 0 ? n : 1); se = ($5 - $3) / (n > 0 ? n : 1); store += st; sent += se
+      detail = detail sprintf(" %s %.1f/%.1f", svc[$1], st, se) }
+    END { printf "STORE\t%s\t%.1f store commands and %.1f Kafka sends per operation (store/sends:%s)\n", p, store, sent, detail }' \
     | tee -a "$out"
 }
 

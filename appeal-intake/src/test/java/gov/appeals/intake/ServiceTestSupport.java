@@ -22,7 +22,8 @@ import gov.appeals.testsupport.TestInfrastructure;
  * external ids), so order does not matter.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"appeals.outbox.sweep-interval=1s", "appeals.outbox.stale-after=2s"})
+        properties = {"appeals.outbox.sweep-interval=1s", "appeals.outbox.stale-after=2s",
+                "appeals.outbox.full-scan-interval=2s"})
 // A cold first request on a busy 2-core CI machine can outlast the default 5 s; this is no performance limit.
 @AutoConfigureWebTestClient(timeout = "30s")
 abstract class ServiceTestSupport {

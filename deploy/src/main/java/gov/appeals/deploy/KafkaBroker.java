@@ -46,7 +46,7 @@ public final class KafkaBroker {
         p.setProperty("inter.broker.listener.name", "PLAINTEXT");
         p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.setProperty("log.dirs", dataDir(config).toString());
-        p.setProperty("num.partitions", "3");
+        p.setProperty("num.partitions", "12");
         p.setProperty("auto.create.topics.enable", "true");
         // A single node cannot hold more than one replica of anything.
         p.setProperty("offsets.topic.replication.factor", "1");
@@ -57,6 +57,13 @@ public final class KafkaBroker {
         // Fewer internal partitions and no rebalance delay: the first consumer groups form in seconds, not minutes.
         p.setProperty("offsets.topic.num.partitions", "3");
         p.setProperty("group.initial.rebalance.delay.ms", "0");
+        // Sized for one small node: the log cleaner (it compacts the offsets topic) would otherwise take a 128 MB
+        // buffer; a few threads each for the network, disk and background work are enough for one client machine.
+        p.setProperty("log.cleaner.dedupe.buffer.size", Integer.toString(8 * 1024 * 1024));
+        p.setProperty("log.cleaner.threads", "1");
+        p.setProperty("num.network.threads", "2");
+        p.setProperty("num.io.threads", "2");
+        p.setProperty("background.threads", "2");
         Path file = dir.resolve("server.properties");
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             p.store(out, "Written by gov.appeals.deploy.KafkaBroker on every start");

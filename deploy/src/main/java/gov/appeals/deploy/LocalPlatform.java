@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,6 +33,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     private final PlatformConfig config;
     private final Layout layout;
+    private final StartupCache startupCache;
     private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "platform-supervisor");
@@ -51,6 +53,8 @@ public final class LocalPlatform implements AutoCloseable {
     public LocalPlatform(PlatformConfig config, Layout layout) {
         this.config = config;
         this.layout = layout;
+        this.startupCache = new StartupCache(StartupCache.find(System.getenv()),
+                layout.servicesDir().resolveSibling("jvm-cache"));
     }
 
     public static void main(String[] args) {
@@ -65,6 +69,9 @@ public final class LocalPlatform implements AutoCloseable {
             Thread.currentThread().interrupt();
             return;
         }
+        // The launcher is started as `java -jar` with the JVM's defaults, which size its heap from the machine's
+        // memory; once the parts run it only supervises them, so a full collection lets it return that memory.
+        System.gc();
         System.out.println(platform.summary());
         platform.awaitStopped();
     }
@@ -86,17 +93,24 @@ public final class LocalPlatform implements AutoCloseable {
         try {
             Files.createDirectories(config.logsDir());
             log.info("Starting the Appeals platform; data in {}, logs in {}", config.dataDir(), config.logsDir());
-            kafka = launch(infrastructure("kafka", KafkaBroker.class, "-Xmx768m",
+            kafka = launch(infrastructure("kafka", KafkaBroker.class, JvmOptions.kafka(),
                     Probes.kafka(config.kafkaBootstrapServers(), config.kafkaPort())));
-            mongo = launch(infrastructure("mongo", MongoStore.class, "-Xmx256m", Probes.tcp(config.mongoPort())));
-            callbackReceiver = launch(infrastructure("callback-receiver", CallbackReceiver.class, "-Xmx64m",
+            mongo = launch(infrastructure("mongo", MongoStore.class, JvmOptions.store(), Probes.tcp(config.mongoPort())));
+            callbackReceiver = launch(infrastructure("callback-receiver", CallbackReceiver.class, JvmOptions.callbackReceiver(),
                     Probes.http(config.callbackUrl(), "[")));
             mongo.awaitReady(deadline);
             callbackReceiver.awaitReady(deadline);
             kafka.awaitReady(deadline);
-            log.info("Broker and store ready after {} s; starting {}", seconds(began), config.services());
+            log.info("Broker and store ready after {} s; starting {} on JDK {}", seconds(began), config.services(),
+                    startupCache.jdk().feature());
+            // The parts' commands are worked out together: the first start after a build makes the start-up caches
+            // (a training run each), which share the cores better side by side than one after another.
+            Map<Service, CompletableFuture<Part>> parts = new EnumMap<>(Service.class);
             for (Service service : config.services()) {
-                services.put(service, launch(service(service)));
+                parts.put(service, CompletableFuture.supplyAsync(() -> service(service)));
+            }
+            for (Service service : config.services()) {
+                services.put(service, launch(parts.get(service).join()));
             }
             for (Map.Entry<Service, SupervisedProcess> entry : services.entrySet()) {
                 entry.getValue().awaitReady(deadline);
@@ -115,14 +129,18 @@ public final class LocalPlatform implements AutoCloseable {
         return process;
     }
 
-    private Part infrastructure(String name, Class<?> main, String heap, Part.Readiness readiness) {
-        return new Part(name,
-                List.of(java, heap, "-XX:+UseSerialGC", "-cp", layout.classpath(), main.getName()),
-                config.toEnvironment(), readiness);
+    private Part infrastructure(String name, Class<?> main, List<String> jvmOptions, Part.Readiness readiness) {
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", layout.classpath(), main.getName()));
+        Map<String, String> env = new HashMap<>(config.toEnvironment());
+        env.putAll(JvmOptions.ENVIRONMENT);
+        return new Part(name, command, env, readiness);
     }
 
     private Part service(Service service) {
-        Map<String, String> env = new HashMap<>();
+        Map<String, String> env = new HashMap<>(JvmOptions.ENVIRONMENT);
         env.put(service.portVariable(), Integer.toString(config.port(service)));
         // Loopback only: the local run is for this machine; a container sets its own SERVER_ADDRESS.
         env.put("SERVER_ADDRESS", "127.0.0.1");
@@ -132,11 +150,10 @@ public final class LocalPlatform implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers());
         env.put("HOTLINE_CALLBACK_URL", config.callbackUrl());
         config.referenceDir().ifPresent(dir -> env.put(PlatformConfig.REFERENCE_DIR, dir.toAbsolutePath().toString()));
-        // Serial GC and the C1 compiler only: four services share two cores and start faster this way.
-        return new Part(service.artifactId(),
-                List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                        "-jar", layout.serviceJar(service).toString()),
-                env, Probes.http(config.serviceUrl(service) + "/actuator/health", "\"UP\""));
+        List<String> command = startupCache.command(layout.serviceJar(service), JvmOptions.service(), env,
+                config.logsDir().resolve(service.artifactId() + ".log"));
+        return new Part(service.artifactId(), command, env,
+                Probes.http(config.serviceUrl(service) + "/actuator/health", "\"UP\""));
     }
 
     /** Every part started, infrastructure first. */

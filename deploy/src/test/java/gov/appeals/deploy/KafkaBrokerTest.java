@@ -31,7 +31,7 @@ class KafkaBrokerTest {
         assertThat(p.getProperty("listeners"))
                 .isEqualTo("PLAINTEXT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093");
         assertThat(p.getProperty("log.dirs")).isEqualTo(dataDir.resolve("kafka/data").toString());
-        assertThat(p.getProperty("num.partitions")).isEqualTo("3");
+        assertThat(p.getProperty("num.partitions")).isEqualTo("12");
         assertThat(p).containsEntry("offsets.topic.replication.factor", "1")
                 .containsEntry("transaction.state.log.replication.factor", "1")
                 .containsEntry("transaction.state.log.min.isr", "1")

@@ -69,7 +69,8 @@ import gov.appeals.testsupport.HostileInput.Endpoint;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "appeals.messaging.retry-initial=100ms",
         "appeals.outbox.sweep-interval=1s",
-        "appeals.outbox.stale-after=1s"})
+        "appeals.outbox.stale-after=1s",
+        "appeals.outbox.full-scan-interval=1s"})
 // A cold first request on a busy 2-core CI machine can outlast the default 5 s; this is no performance limit.
 @AutoConfigureWebTestClient(timeout = "30s")
 class DispatchServiceTest {

@@ -39,7 +39,10 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {"appeals.outbox.sweep-interval=1s",
                 // The sweep takes over only what the relay has clearly not sent (the sweep test's entry is a minute
                 // old), so that an event published once is seen once.
-                "appeals.outbox.stale-after=30s"})
+                "appeals.outbox.stale-after=30s",
+                // The sweep test stores an entry as a crash would leave it: the store scan that finds such entries
+                // after a restart runs every second here.
+                "appeals.outbox.full-scan-interval=1s"})
 // A cold first request on a busy 2-core CI machine can outlast the default 5 s; this is no performance limit.
 @AutoConfigureWebTestClient(timeout = "30s")
 abstract class FeedbackServiceTestBase {

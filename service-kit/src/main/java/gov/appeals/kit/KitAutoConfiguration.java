@@ -21,6 +21,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.codec.CodecCustomizer;
@@ -33,6 +34,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
@@ -47,12 +49,14 @@ import gov.appeals.kit.mongo.MongoTimeouts;
 import gov.appeals.kit.outbox.OutboxProperties;
 import gov.appeals.kit.outbox.OutboxRelay;
 import gov.appeals.kit.outbox.OutboxStore;
+import gov.appeals.kit.startup.TrainingRun;
 import gov.appeals.kit.web.ProblemAdvice;
 import gov.appeals.kit.web.ProblemWebExceptionHandler;
 import gov.appeals.kit.web.RequestGuard;
 import gov.appeals.kit.web.StrictJson;
 import gov.appeals.kit.web.TextRules;
 import gov.appeals.kit.web.TraceIdHeader;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -69,6 +73,12 @@ public class KitAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "appeals.startup.exit-when-ready", havingValue = "true")
+    TrainingRun trainingRun() {
+        return new TrainingRun();
     }
 
     @Bean
@@ -134,7 +144,7 @@ public class KitAutoConfiguration {
         @Bean
         KafkaTemplate<byte[], byte[]> appealsKafkaTemplate(
                 @Value("${appeals.kafka.bootstrap-servers}") String bootstrapServers,
-                MessagingProperties properties) {
+                MessagingProperties properties, ObjectProvider<MeterRegistry> meters) {
             Map<String, Object> config = new HashMap<>();
             config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
             config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -145,8 +155,11 @@ public class KitAutoConfiguration {
             config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
                     (int) Math.min(properties.sendTimeout().toMillis(), 15_000));
             config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-            KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config,
-                    new ByteArraySerializer(), new ByteArraySerializer()));
+            DefaultKafkaProducerFactory<byte[], byte[]> producers = new DefaultKafkaProducerFactory<>(config,
+                    new ByteArraySerializer(), new ByteArraySerializer());
+            // The producer's own metrics (kafka_producer_*: records sent, batch sizes, latency) on /actuator/prometheus.
+            meters.ifAvailable(registry -> producers.addListener(new MicrometerProducerListener<>(registry)));
+            KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(producers);
             template.setObservationEnabled(true);
             return template;
         }

@@ -27,7 +27,8 @@ class OutboxRelayTest {
     private final MemoryStore store = new MemoryStore();
     private final RecordingPublisher publisher = new RecordingPublisher();
     private final OutboxRelay relay = new OutboxRelay(store, publisher,
-            new OutboxProperties(Duration.ofSeconds(5), Duration.ofSeconds(5), 10, Duration.ofSeconds(10), 4),
+            new OutboxProperties(Duration.ofSeconds(5), Duration.ofSeconds(5), 10, Duration.ofSeconds(10), 4, 100,
+                    Duration.ofMinutes(10)),
             Clock.fixed(NOW, ZoneOffset.UTC), ObservationRegistry.NOOP);
 
     @Test
@@ -61,6 +62,41 @@ class OutboxRelayTest {
         assertThat(publisher.sent).containsExactly("o1");
     }
 
+    @Test
+    void publishesTheOutboxTheWriterHandsOverWithoutReadingItBack() throws InterruptedException {
+        OutboxEntry written = entry("w1", NOW);
+        store.add("a-1", written);
+        relay.publishSoon("a-1", List.of(written));
+        awaitSent("w1");
+        assertThat(store.reads).isZero();
+        assertThat(store.outboxes.get("a-1")).isEmpty();
+    }
+
+    @Test
+    void scansTheStoreOnlyOnItsFirstRoundButRetriesWhatFailedInEveryRound() throws InterruptedException {
+        relay.sweep();
+        assertThat(store.scans).isEqualTo(1);
+
+        OutboxEntry written = entry("w1", NOW);
+        store.add("a-1", written);
+        publisher.refuse("w1");
+        relay.publishSoon("a-1", List.of(written));
+        Thread.sleep(200);
+        assertThat(publisher.sent).isEmpty();
+
+        publisher.refuse(null);
+        relay.sweep();
+        assertThat(publisher.sent).containsExactly("w1");
+        assertThat(store.scans).isEqualTo(1);
+    }
+
+    private void awaitSent(String eventId) throws InterruptedException {
+        for (int i = 0; i < 100 && !publisher.sent.contains(eventId); i++) {
+            Thread.sleep(20);
+        }
+        assertThat(publisher.sent).contains(eventId);
+    }
+
     private static OutboxEntry entry(String eventId, Instant createdAt) {
         return OutboxEntry.of("a", "appeals.events", Map.of("ce_id", eventId, "ce_type", "t"), new byte[] {'{', '}'},
                 createdAt);
@@ -69,6 +105,8 @@ class OutboxRelayTest {
     private static final class MemoryStore implements OutboxStore {
 
         final Map<String, List<OutboxEntry>> outboxes = Collections.synchronizedMap(new LinkedHashMap<>());
+        volatile int reads;
+        volatile int scans;
 
         void add(String id, OutboxEntry... entries) {
             outboxes.put(id, new ArrayList<>(List.of(entries)));
@@ -76,6 +114,7 @@ class OutboxRelayTest {
 
         @Override
         public Mono<List<OutboxEntry>> pending(String aggregateId) {
+            reads++;
             return Mono.justOrEmpty(outboxes.get(aggregateId)).map(List::copyOf);
         }
 
@@ -86,6 +125,7 @@ class OutboxRelayTest {
 
         @Override
         public Flux<String> pendingSince(Instant cutoff, int limit) {
+            scans++;
             return Flux.fromIterable(List.copyOf(outboxes.entrySet()))
                     .filter(e -> e.getValue().stream().anyMatch(entry -> entry.createdAt().isBefore(cutoff)))
                     .map(Map.Entry::getKey).take(limit);

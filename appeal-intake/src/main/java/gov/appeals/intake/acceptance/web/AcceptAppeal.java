@@ -2,6 +2,7 @@ package gov.appeals.intake.acceptance.web;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,6 +26,7 @@ import gov.appeals.intake.appeal.Stages;
 import gov.appeals.intake.appeal.StatusView;
 import gov.appeals.intake.appeal.store.AppealDocument;
 import gov.appeals.intake.appeal.store.AppealStore;
+import gov.appeals.intake.appeal.store.NumberBlocks;
 import gov.appeals.intake.appeal.store.Outbox;
 import gov.appeals.kit.outbox.OutboxRelay;
 import gov.appeals.kit.web.FieldProblem;
@@ -49,15 +51,17 @@ public class AcceptAppeal {
     private final Classifier classifier;
     private final DeadlinePolicy deadlines;
     private final AppealStore store;
+    private final NumberBlocks numbers;
     private final OutboxRelay relay;
     private final Clock clock;
 
     public AcceptAppeal(SubmissionRules rules, Classifier classifier, DeadlinePolicy deadlines, AppealStore store,
-                        OutboxRelay relay, Clock clock) {
+                        NumberBlocks numbers, OutboxRelay relay, Clock clock) {
         this.rules = rules;
         this.classifier = classifier;
         this.deadlines = deadlines;
         this.store = store;
+        this.numbers = numbers;
         this.relay = relay;
         this.clock = clock;
     }
@@ -67,21 +71,22 @@ public class AcceptAppeal {
         if (!problems.isEmpty()) {
             return Mono.error(new InvalidRequestException(problems));
         }
-        Mono<Outcome> existing = store.findByExternalId(submission.source(), submission.externalId())
-                .map(appeal -> new Outcome(appeal, false));
-        return existing.switchIfEmpty(Mono.defer(() -> create(submission)
-                // Lost the race to an identical submission: answer with the one that won.
-                .onErrorResume(DuplicateKeyException.class, e -> existing)));
+        // Insert first: a new appeal (nearly every one) costs one write, and the unique source+externalId index turns
+        // a repeat, or the loser of a race between two identical submissions, into a lookup of the one that won.
+        return create(submission).onErrorResume(DuplicateKeyException.class,
+                repeat -> store.findByExternalId(submission.source(), submission.externalId())
+                        .map(appeal -> new Outcome(appeal, false)));
     }
 
     private Mono<Outcome> create(Submission s) {
         Instant now = clock.instant();
-        return store.nextSequence(AppealNumbers.counterDay(now))
-                .map(sequence -> newAppeal(s, AppealNumbers.format(AppealNumbers.counterDay(now), sequence), now))
+        LocalDate day = AppealNumbers.counterDay(now);
+        return numbers.next(day)
+                .map(sequence -> newAppeal(s, AppealNumbers.format(day, sequence), now))
                 .flatMap(store::insert)
                 .doOnNext(appeal -> {
                     LOG.info("Accepted appeal {} as {} from {}", appeal.id(), appeal.number(), appeal.source());
-                    relay.publishSoon(appeal.id());
+                    relay.publishSoon(appeal.id(), appeal.outbox());
                 })
                 .map(appeal -> new Outcome(appeal, true));
     }

@@ -17,10 +17,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
-import gov.appeals.events.AppealStatus;
 import gov.appeals.events.Source;
 import gov.appeals.intake.appeal.Stage;
 import gov.appeals.intake.appeal.StatusView;
+import gov.appeals.kit.mongo.GuardIndex;
 import gov.appeals.kit.outbox.OutboxEntry;
 import gov.appeals.kit.outbox.OutboxStore;
 import reactor.core.publisher.Flux;
@@ -38,11 +38,15 @@ public class AppealStore implements OutboxStore {
         this.mongo = mongo;
     }
 
-    /** Creates the indexes once at startup; the unique one is what makes de-duplication race-safe. */
+    /**
+     * Creates the indexes once at startup: the unique source+externalId one makes de-duplication race-safe, the guard
+     * one serves every write guarded by revision (see {@link GuardIndex}).
+     */
     public Mono<Void> createIndexes() {
         var ops = mongo.indexOps(AppealDocument.class);
         return ops.createIndex(new Index().on("source", Sort.Direction.ASC).on("externalId", Sort.Direction.ASC)
                         .unique().named("source_externalId"))
+                .then(ops.createIndex(GuardIndex.on("revision")))
                 .then(ops.createIndex(new Index().on("outbox.createdAt", Sort.Direction.ASC).sparse()
                         .named("outbox_pending")))
                 .then();
@@ -61,10 +65,14 @@ public class AppealStore implements OutboxStore {
         return mongo.findOne(query(where("source").is(source).and("externalId").is(externalId)), AppealDocument.class);
     }
 
-    /** The next number of the day's counter (1 for the first), created on first use. */
-    public Mono<Long> nextSequence(LocalDate day) {
+    /**
+     * Takes {@code size} numbers of the day's counter at once (created on first use).
+     *
+     * @return the last number of the block taken: the block is {@code last - size + 1 .. last}
+     */
+    public Mono<Long> takeNumbers(LocalDate day, int size) {
         Query counter = query(where("_id").is(day.toString()));
-        Mono<Long> increment = mongo.findAndModify(counter, new Update().inc("seq", 1L),
+        Mono<Long> increment = mongo.findAndModify(counter, new Update().inc("seq", (long) size),
                         FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COUNTERS)
                 .map(d -> ((Number) d.get("seq")).longValue());
         // Two first-of-the-day upserts can race to insert the counter; the loser's retry finds it and increments.
@@ -72,28 +80,27 @@ public class AppealStore implements OutboxStore {
     }
 
     /**
-     * Adds a stage and the view folded with it, if the appeal is still at {@code revision} and has not recorded the
-     * stage's event: the timeline and the view land in one update, so they can never disagree.
+     * Adds a stage and the view folded with it, if the appeal is still at {@code revision} (the caller read it there
+     * and found the stage's event not yet recorded): the timeline and the view land in one update, so they can never
+     * disagree.
      *
      * @return true when written; false when the appeal changed since it was read (read again and fold again)
      */
     public Mono<Boolean> record(String appealId, long revision, Stage stage, StatusView view) {
-        Query unchanged = query(where("_id").is(appealId).and("revision").is(revision)
-                .and("timeline.eventId").ne(stage.eventId()));
+        Query unchanged = query(where("_id").is(appealId).and("revision").is(revision));
         Update update = viewFields(view).push("timeline", stage).inc("revision", 1);
         return mongo.updateFirst(unchanged, update, AppealDocument.class).map(r -> r.getModifiedCount() > 0);
     }
 
     /**
-     * Writes a rating stage, the view with it and the AppealRated event if the appeal is still RESPONDED, unrated
-     * and at {@code revision}.
+     * Writes a rating stage, the view with it and the AppealRated event if the appeal is still at {@code revision},
+     * where the caller found it RESPONDED and unrated.
      *
      * @return the updated appeal, or empty when the guard failed (someone else changed it first)
      */
     public Mono<AppealDocument> rate(String appealId, long revision, Stage stage, StatusView view,
                                      OutboxEntry event) {
-        Query guard = query(where("_id").is(appealId).and("status").is(AppealStatus.RESPONDED)
-                .and("revision").is(revision).and("rating").is(null));
+        Query guard = query(where("_id").is(appealId).and("revision").is(revision));
         Update update = viewFields(view).push("timeline", stage).push("outbox", event).inc("revision", 1);
         return mongo.findAndModify(guard, update, FindAndModifyOptions.options().returnNew(true),
                 AppealDocument.class);

@@ -85,7 +85,7 @@ public class RateAppeal {
         List<Stage> stages = new ArrayList<>(appeal.timeline());
         stages.add(stage);
         return store.rate(appeal.id(), appeal.revision(), stage, StatusView.fold(stages), Outbox.entry(event, now))
-                .doOnNext(written -> relay.publishSoon(written.id()));
+                .doOnNext(written -> relay.publishSoon(written.id(), written.outbox()));
     }
 
     private static RatingSubmission earlier(AppealDocument appeal) {

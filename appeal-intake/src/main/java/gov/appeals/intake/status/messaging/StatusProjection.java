@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import gov.appeals.events.AppealAccepted;
 import gov.appeals.events.AppealEvent;
 import gov.appeals.intake.appeal.Stage;
 import gov.appeals.intake.appeal.Stages;
@@ -40,6 +41,11 @@ public class StatusProjection {
     }
 
     public Mono<Outcome> apply(AppealEvent event) {
+        if (event instanceof AppealAccepted) {
+            // Intake's own: the appeal was inserted with this stage, nothing to read.
+            log(event, Outcome.DUPLICATE);
+            return Mono.just(Outcome.DUPLICATE);
+        }
         Stage stage = Stages.of(event, triageUnit);
         return Mono.defer(() -> store.findById(event.appealId())
                         .flatMap(appeal -> record(appeal, stage))

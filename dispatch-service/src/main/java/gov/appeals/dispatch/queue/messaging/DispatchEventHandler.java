@@ -13,6 +13,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.messaging.Message;
 
 import gov.appeals.dispatch.queue.Assignment;
+import gov.appeals.dispatch.queue.OpenWork;
 import gov.appeals.dispatch.queue.Transition;
 import gov.appeals.dispatch.queue.store.AssignmentDocument;
 import gov.appeals.dispatch.queue.store.AssignmentStore;
@@ -21,7 +22,9 @@ import gov.appeals.dispatch.routing.RoutingRules;
 import gov.appeals.events.AppealAccepted;
 import gov.appeals.events.AppealAssigned;
 import gov.appeals.events.AppealEvent;
+import gov.appeals.events.AppealRated;
 import gov.appeals.events.AppealSentToTriage;
+import gov.appeals.events.AppealSigned;
 import gov.appeals.events.EventCodec;
 import gov.appeals.kit.messaging.EventConsumers;
 import gov.appeals.kit.outbox.OutboxRelay;
@@ -33,12 +36,12 @@ import reactor.core.publisher.Mono;
  * <ul>
  *   <li>an acceptance is routed (分派): the assignment is stored with its routing event (AppealAssigned or
  *       AppealSentToTriage) in its outbox, in one insert, and the kit's relay publishes it. A redelivered acceptance
- *       finds the stored assignment and does nothing;</li>
- *   <li>later stages (signed, responded, rated, reopened, closed) are followed when newer than what is held and not
- *       applied before: answered appeals leave the queue, reopened ones come back to the lead, closed ones are
- *       done;</li>
- *   <li>the routing and triage events dispatch itself published come back here too and are ignored; so is its own
- *       AppealSigned, which the assignment already holds.</li>
+ *       collides with the stored assignment's id and does nothing;</li>
+ *   <li>later stages (responded, reopened, closed) are followed when newer than what is held and not applied
+ *       before: answered appeals leave the queue, reopened ones come back to the lead, closed ones are done. A
+ *       rating changes no queue and is not read;</li>
+ *   <li>the routing, triage and signing events dispatch itself published come back here too and are ignored: the
+ *       assignment already holds them.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -48,12 +51,15 @@ public class DispatchEventHandler {
 
     private final RoutingRules rules;
     private final AssignmentStore store;
+    private final OpenWork openWork;
     private final OutboxRelay relay;
     private final Clock clock;
 
-    public DispatchEventHandler(RoutingRules rules, AssignmentStore store, OutboxRelay relay, Clock clock) {
+    public DispatchEventHandler(RoutingRules rules, AssignmentStore store, OpenWork openWork, OutboxRelay relay,
+                                Clock clock) {
         this.rules = rules;
         this.store = store;
+        this.openWork = openWork;
         this.relay = relay;
         this.clock = clock;
     }
@@ -67,33 +73,31 @@ public class DispatchEventHandler {
         if (event instanceof AppealAccepted accepted) {
             return route(accepted);
         }
-        if (event instanceof AppealAssigned || event instanceof AppealSentToTriage) {
+        if (event instanceof AppealAssigned || event instanceof AppealSentToTriage || event instanceof AppealSigned) {
             log.debug("Appeal {}: {} v{} is dispatch's own, nothing to do", event.appealId(), event.type(),
                     event.version());
+            return Mono.empty();
+        }
+        if (event instanceof AppealRated) {
+            // A rating moves no appeal in or out of a queue; the reopening or closing it leads to does.
             return Mono.empty();
         }
         return follow(event);
     }
 
+    /** Insert first: a redelivered acceptance (rare) meets the stored assignment's id and changes nothing. */
     private Mono<Void> route(AppealAccepted accepted) {
-        return store.find(accepted.appealId())
-                .doOnNext(existing -> log.debug("Appeal {} was routed already (v{}): redelivered acceptance ignored",
-                        accepted.appealId(), existing.version()))
-                .hasElement()
-                .flatMap(routed -> routed ? Mono.<Void>empty() : insertRouted(accepted));
-    }
-
-    private Mono<Void> insertRouted(AppealAccepted accepted) {
         Transition routing = Assignment.route(accepted, rules.route(accepted.category(), accepted.street()),
                 UUID.randomUUID().toString(), clock.instant());
         return store.insertRouted(routing, clock.instant())
                 .doOnNext(document -> {
                     log.info("Appeal {} routed: {} {}", document.id(), routing.event().type(),
                             routing.event().eventId());
-                    relay.publishSoon(document.id());
+                    openWork.put(OpenWork.Item.of(document.assignment()));
+                    relay.publishSoon(document.id(), document.outbox());
                 })
-                .onErrorResume(DuplicateKeyException.class, concurrentRedelivery -> {
-                    log.debug("Appeal {} was routed concurrently: redelivered acceptance ignored",
+                .onErrorResume(DuplicateKeyException.class, redelivered -> {
+                    log.debug("Appeal {} was routed already: redelivered acceptance ignored",
                             accepted.appealId());
                     return Mono.empty();
                 })
@@ -101,7 +105,9 @@ public class DispatchEventHandler {
     }
 
     private Mono<Void> follow(AppealEvent event) {
-        return store.change(event.appealId(), document -> decide(document, event)).then();
+        return store.change(event.appealId(), document -> decide(document, event))
+                .doOnNext(document -> openWork.put(OpenWork.Item.of(document.assignment())))
+                .then();
     }
 
     private static Optional<Change> decide(AssignmentDocument document, AppealEvent event) {

@@ -16,7 +16,8 @@ import gov.appeals.events.Urgency;
 import gov.appeals.kit.outbox.OutboxEntry;
 
 /**
- * One appeal's assignment, keyed by appeal id. Besides the state it holds the ids of every event applied (its own
+ * One appeal's assignment, keyed by appeal id. The queue indexes serve a queue read on MongoDB when the in-memory
+ * queues are not loaded yet (mongo-java-server uses none of them: see {@code OpenWork}). Besides the state it holds the ids of every event applied (its own
  * and the ones it followed) and the outbox of events not yet published, which the kit's relay empties.
  */
 @Document(collection = AssignmentDocument.COLLECTION)
@@ -24,7 +25,9 @@ import gov.appeals.kit.outbox.OutboxEntry;
         @CompoundIndex(name = "lead_queue", def = "{'lead': 1, 'status': 1, 'nextDeadline': 1}"),
         @CompoundIndex(name = "co_handler_queue", def = "{'coHandlers': 1, 'status': 1, 'nextDeadline': 1}"),
         @CompoundIndex(name = "triage_queue", def = "{'triageUnit': 1, 'status': 1, 'nextDeadline': 1}"),
-        @CompoundIndex(name = "pending_outbox", def = "{'outbox.createdAt': 1}", sparse = true)
+        @CompoundIndex(name = "pending_outbox", def = "{'outbox.createdAt': 1}", sparse = true),
+        // Serves every compare-and-set write ({_id, version}) on mongo-java-server: see the kit's GuardIndex.
+        @CompoundIndex(name = "guard_version", def = "{'_id': 1, 'version': 1}", unique = true)
 })
 public record AssignmentDocument(@Id String id, AppealRef appeal, String title, String street, String enterpriseName,
                                  String enterprisePhone, String category, Urgency urgency, AppealStatus status,

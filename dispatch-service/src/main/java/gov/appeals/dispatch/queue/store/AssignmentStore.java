@@ -4,8 +4,10 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.bson.Document;
@@ -142,6 +144,26 @@ public class AssignmentStore implements OutboxStore {
         return Mono.zip(mongo.find(items, AssignmentDocument.class).collectList(),
                         mongo.count(Query.query(criteria), AssignmentDocument.class))
                 .map(found -> new Paging.Page<>(found.getT1(), page.page(), page.size(), found.getT2()));
+    }
+
+    /** The given appeals' assignments, in no particular order: one read by id, whatever the collection's size. */
+    public Flux<AssignmentDocument> findAll(Collection<String> appealIds) {
+        if (appealIds.isEmpty()) {
+            return Flux.empty();
+        }
+        return mongo.find(Query.query(where("_id").in(appealIds)), AssignmentDocument.class);
+    }
+
+    /**
+     * Every assignment that is somebody's open work or answered and not yet closed: the snapshot the in-memory
+     * queues start from. Reads the whole collection on mongo-java-server; done once at start-up.
+     */
+    public Flux<AssignmentDocument> openOrAnswered() {
+        Set<AppealStatus> statuses = EnumSet.copyOf(Assignment.openStatuses());
+        statuses.add(AppealStatus.RESPONDED);
+        Query query = Query.query(where("status").in(statuses));
+        query.fields().exclude("appliedEventIds").exclude("outbox");
+        return mongo.find(query, AssignmentDocument.class);
     }
 
     // --- OutboxStore: what the kit's relay reads and removes ---------------------------------------------------

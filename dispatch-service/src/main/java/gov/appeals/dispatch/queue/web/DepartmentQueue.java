@@ -1,6 +1,7 @@
 package gov.appeals.dispatch.queue.web;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -8,6 +9,7 @@ import org.springframework.stereotype.Service;
 
 import gov.appeals.dispatch.queue.Assignment;
 import gov.appeals.dispatch.queue.NotInQueueException;
+import gov.appeals.dispatch.queue.OpenWork;
 import gov.appeals.dispatch.queue.QueueEntry;
 import gov.appeals.dispatch.queue.QueueRole;
 import gov.appeals.dispatch.queue.UnknownUnitException;
@@ -27,24 +29,54 @@ public class DepartmentQueue {
 
     private final ReferenceData reference;
     private final AssignmentStore store;
+    private final OpenWork openWork;
     private final OutboxRelay relay;
     private final Clock clock;
 
-    public DepartmentQueue(ReferenceData reference, AssignmentStore store, OutboxRelay relay, Clock clock) {
+    public DepartmentQueue(ReferenceData reference, AssignmentStore store, OpenWork openWork, OutboxRelay relay,
+                           Clock clock) {
         this.reference = reference;
         this.store = store;
+        this.openWork = openWork;
         this.relay = relay;
         this.clock = clock;
     }
 
-    /** @param status only appeals in this status, null for every open one */
+    /**
+     * One page of the unit's queue: the order and the count from the in-memory queues, the appeals themselves read
+     * by id from the store. Until the in-memory queues are loaded (start-up), a query over the store answers.
+     *
+     * @param status only appeals in this status, null for every open one
+     */
     public Mono<Paging.Page<QueueEntry>> list(String unit, String status, Paging.Request page) {
         requireUnit(unit);
-        Set<AppealStatus> statuses = status == null ? Assignment.openStatuses() : Set.of(openStatus(status));
-        return store.queue(unit, statuses, page).map(found -> new Paging.Page<>(found.items().stream()
-                .map(AssignmentDocument::assignment)
-                .flatMap(a -> a.roleOf(unit).map(role -> new QueueEntry(a, role)).stream())
-                .toList(), found.page(), found.size(), found.total()));
+        AppealStatus only = status == null ? null : openStatus(status);
+        if (!openWork.isLoaded()) {
+            Set<AppealStatus> statuses = only == null ? Assignment.openStatuses() : Set.of(only);
+            return store.queue(unit, statuses, page).map(found -> new Paging.Page<>(found.items().stream()
+                    .map(AssignmentDocument::assignment)
+                    .flatMap(a -> entry(a, unit).stream())
+                    .toList(), found.page(), found.size(), found.total()));
+        }
+        OpenWork.Slice slice = openWork.page(unit, only == null ? null : only::equals, page.skip(), page.size());
+        return store.findAll(slice.appealIds()).collectMap(AssignmentDocument::id, AssignmentDocument::assignment)
+                .map(found -> new Paging.Page<>(slice.appealIds().stream()
+                        .flatMap(id -> Optional.ofNullable(found.get(id)).stream())
+                        .filter(a -> only == null || a.status() == only)
+                        .flatMap(a -> entry(a, unit).stream())
+                        .toList(), page.page(), page.size(), slice.total()));
+    }
+
+    /**
+     * The appeal as the unit sees it in its queue, empty when the store says it is not there (the in-memory queues
+     * may be a moment ahead of this service's store, or behind it; a newer stored state corrects them).
+     */
+    private Optional<QueueEntry> entry(Assignment assignment, String unit) {
+        Optional<QueueEntry> entry = assignment.roleOf(unit).map(role -> new QueueEntry(assignment, role));
+        if (entry.isEmpty()) {
+            openWork.put(OpenWork.Item.of(assignment));
+        }
+        return entry;
     }
 
     public Mono<QueueEntry> sign(String unit, String appealId, String staff) {
@@ -53,13 +85,14 @@ public class DepartmentQueue {
                         .sign(unit, staff, UUID.randomUUID().toString(), clock.instant())
                         .map(transition -> Change.announcing(transition, clock.instant())))
                 .switchIfEmpty(Mono.error(() -> new NotInQueueException(appealId, unit)))
+                .doOnNext(signed -> openWork.put(OpenWork.Item.of(signed.assignment())))
                 .doOnNext(this::publishPending)
                 .map(signed -> new QueueEntry(signed.assignment(), QueueRole.LEAD));
     }
 
     private void publishPending(AssignmentDocument document) {
         if (!document.outbox().isEmpty()) {
-            relay.publishSoon(document.id());
+            relay.publishSoon(document.id(), document.outbox());
         }
     }
 

@@ -45,7 +45,7 @@ public class TriageDesk {
                         document.assignment().decideTriage(decision, UUID.randomUUID().toString(), clock.instant()),
                         clock.instant())))
                 .switchIfEmpty(Mono.error(() -> new AppealNotFoundException(appealId)))
-                .doOnNext(written -> relay.publishSoon(written.id()))
+                .doOnNext(written -> relay.publishSoon(written.id(), written.outbox()))
                 .map(written -> new QueueEntry(written.assignment(), QueueRole.LEAD));
     }
 

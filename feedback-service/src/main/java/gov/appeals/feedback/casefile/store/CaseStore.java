@@ -20,6 +20,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import gov.appeals.feedback.casefile.CaseFile;
+import gov.appeals.kit.mongo.GuardIndex;
 import gov.appeals.kit.outbox.OutboxEntry;
 import gov.appeals.kit.outbox.OutboxStore;
 import reactor.core.publisher.Flux;
@@ -49,10 +50,12 @@ public class CaseStore implements OutboxStore {
 
     @EventListener(ApplicationReadyEvent.class)
     public void createIndexes() {
-        mongo.indexOps(CaseDocument.COLLECTION)
-                .createIndex(new Index().on(OUTBOX + ".createdAt", Sort.Direction.ASC).sparse().named("outbox_pending"))
+        var ops = mongo.indexOps(CaseDocument.COLLECTION);
+        ops.createIndex(GuardIndex.on("revision"))
+                .then(ops.createIndex(new Index().on(OUTBOX + ".createdAt", Sort.Direction.ASC).sparse()
+                        .named("outbox_pending")))
                 .subscribe(name -> LOG.debug("Index {} ready", name),
-                        e -> LOG.warn("Could not create the outbox index: {}", e.toString()));
+                        e -> LOG.warn("Could not create the case indexes: {}", e.toString()));
     }
 
     public Mono<StoredCase> find(String appealId) {

@@ -52,14 +52,15 @@ public class HotlineNotifier {
      * @throws UnprocessableMessageException when 12345 refuses this callback for good (dead-lettered at once)
      */
     public Mono<Boolean> handle(AppealEvent event) {
-        if (Boolean.TRUE.equals(deliveries.isRecorded(event.appealId(), event.eventId()).block(STORE_TIMEOUT))) {
+        DeliveryStore.Seen seen = deliveries.read(event.appealId()).block(STORE_TIMEOUT);
+        if (seen != null && seen.holds(event.eventId())) {
             log.debug("Event {} of appeal {} already handled, not calling back again", event.eventId(),
                     event.appealId());
             return Mono.just(false);
         }
         Delivery delivery = StatusCallbacks.concernsHotline(event) ? callBack(event)
                 : Delivery.skipped(event, clock.instant());
-        return deliveries.record(delivery).doOnNext(recorded -> {
+        return (seen == null ? deliveries.record(delivery) : deliveries.record(delivery, seen)).doOnNext(recorded -> {
             if (!recorded) {
                 log.info("Event {} of appeal {} was recorded meanwhile; the outcome already there stays",
                         event.eventId(), event.appealId());

@@ -15,9 +15,10 @@ import gov.appeals.notification.delivery.Delivery;
  * store never grows by more than the appeals it has seen, and the dedupe check is a look into one document.
  *
  * @param externalId the 12345 work order (null for appeals from other channels)
+ * @param handled    how many events it holds: the guard of every write (null in documents written before it existed)
  */
 @Document(AppealDeliveries.COLLECTION)
-public record AppealDeliveries(@Id String appealId, String externalId, List<Entry> deliveries) {
+public record AppealDeliveries(@Id String appealId, String externalId, List<Entry> deliveries, Integer handled) {
 
     public static final String COLLECTION = "appeal_deliveries";
 
