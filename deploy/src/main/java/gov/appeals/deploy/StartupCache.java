@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fast service start-up with the full JIT: each service runs from its extracted jar with a start-up cache made by
+ * Fast service start-up: each service runs from its extracted jar with a start-up cache made by
  * a training run (the service starts completely, then exits: {@code appeals.startup.exit-when-ready}). On a JDK 25 or newer that is an AOT
  * cache (classes loaded and linked, and method profiles, ahead of time: JEP 483/514/515); on an older one a
  * class-data-sharing archive of the application's classes. The services are compiled for Java 17 and run on
