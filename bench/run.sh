@@ -7,7 +7,7 @@
 #   ./mvnw -q -DskipTests package        # once, and after each change
 #   bench/run.sh                         # sizes below; e.g. LIFE_N=200 INTAKE_N=2000 bench/run.sh for a quick look
 #
-# Uses the platform's default ports (8081-8084, 8089, 9092-9093, 27017): run it with nothing else of the product up.
+# Uses the platform's default ports (8081-8084, 8089, 9000, 9092-9093, 27017): run it with nothing else of the product up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -83,7 +83,7 @@ phase() {
   settle
   local before=$(ticks) t0=$(date +%s.%N)
   counters > "$data/$name.before"
-  java -jar bench/target/bench.jar "$@" | tee -a "$out" > "$data/$name.out"
+  java -cp bench/target/bench.jar:deploy/target/appeals-local.jar gov.appeals.bench.LoadDriver "$@" | tee -a "$out" > "$data/$name.out"
   settle
   local after=$(ticks)
   counters > "$data/$name.after"

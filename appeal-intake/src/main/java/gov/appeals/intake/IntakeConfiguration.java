@@ -8,10 +8,13 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 
 import gov.appeals.intake.acceptance.Classifier;
 import gov.appeals.intake.acceptance.SubmissionRules;
 import gov.appeals.intake.appeal.store.AppealStore;
+import gov.appeals.kit.security.AccessRules;
+import gov.appeals.kit.security.Roles;
 import gov.appeals.kit.web.TextRules;
 import gov.appeals.reference.ReferenceData;
 import gov.appeals.reference.calendar.DeadlinePolicy;
@@ -39,6 +42,15 @@ public class IntakeConfiguration {
     @Bean
     DeadlinePolicy deadlinePolicy(ReferenceData reference) {
         return DeadlinePolicy.defaults(reference.calendar());
+    }
+
+    /** Intake's rows of the authorization matrix (docs/security.md); whose appeal it is, AppealAccess decides. */
+    @Bean
+    AccessRules intakeAccess() {
+        return rules -> rules
+                .pathMatchers(HttpMethod.POST, "/api/v1/appeals", "/api/v1/appeals/*/rating").hasRole(Roles.SOURCE)
+                .pathMatchers(HttpMethod.GET, "/api/v1/appeals", "/api/v1/appeals/*")
+                .hasAnyRole(Roles.SOURCE, Roles.CLERK, Roles.TRIAGER, Roles.SUPERVISOR);
     }
 
     /** The unique source+externalId index must exist before the first appeal is accepted, so startup waits. */

@@ -55,6 +55,7 @@ import gov.appeals.events.Urgency;
 import gov.appeals.intake.appeal.Stages;
 import gov.appeals.intake.appeal.store.AppealDocument;
 import gov.appeals.intake.appeal.store.Outbox;
+import gov.appeals.testsupport.Credentials;
 import gov.appeals.testsupport.KafkaTestClient;
 import gov.appeals.testsupport.TestInfrastructure;
 
@@ -98,7 +99,8 @@ class IntakeServiceTest extends ServiceTestSupport {
         assertThat(dead.header("appeals-error")).contains("Unreadable " + AppealAssigned.TYPE);
         assertThat(dead.header("kafka_dlt-original-topic")).isEqualTo(Topics.EVENTS);
 
-        Map<String, Object> letter = await().atMost(KAFKA_WAIT).until(() -> list(http.get()
+        WebTestClient operator = Credentials.as(anonymous, "operator");
+        Map<String, Object> letter = await().atMost(KAFKA_WAIT).until(() -> list(operator.get()
                         .uri("/api/v1/ops/dead-letters?size=100").exchange().expectStatus().isOk().expectBody(MAP)
                         .returnResult().getResponseBody().get("items")).stream()
                 .filter(l -> id.equals(l.get("key"))).findFirst().orElse(null), java.util.Objects::nonNull);
@@ -107,16 +109,16 @@ class IntakeServiceTest extends ServiceTestSupport {
         assertThat((String) letter.get("error")).contains("Unreadable");
         String letterId = (String) letter.get("id");
 
-        http.post().uri("/api/v1/ops/dead-letters/{id}/replay", letterId).exchange().expectStatus().isOk()
+        operator.post().uri("/api/v1/ops/dead-letters/{id}/replay", letterId).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.replayed").isEqualTo(true);
-        http.post().uri("/api/v1/ops/dead-letters/{id}/replay", letterId).exchange().expectStatus().isOk()
+        operator.post().uri("/api/v1/ops/dead-letters/{id}/replay", letterId).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.replayed").isEqualTo(false);
         // Replayed once onto the topic, where it fails again and is dead-lettered again: two letters, one replay.
         await().atMost(KAFKA_WAIT).untilAsserted(() -> assertThat(kafka.readAll(Duration.ofSeconds(1),
                 r -> id.equals(r.key()), Topics.EVENTS)).hasSize(2));
-        http.get().uri("/api/v1/ops/dead-letters/{id}", letterId).exchange().expectStatus().isOk()
+        operator.get().uri("/api/v1/ops/dead-letters/{id}", letterId).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.replayedAt").isNotEmpty();
-        http.get().uri("/api/v1/ops/dead-letters/0-999999999").exchange().expectStatus().isNotFound()
+        operator.get().uri("/api/v1/ops/dead-letters/0-999999999").exchange().expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
@@ -171,7 +173,8 @@ class IntakeServiceTest extends ServiceTestSupport {
                 .expectBody(MAP).returnResult().getResponseBody();
         assertThat(again).isEqualTo(first);
 
-        var byExternalId = http.get().uri(u -> u.path("/api/v1/appeals").queryParam("source", "ONLINE_PORTAL")
+        var byExternalId = source("ONLINE_PORTAL").get().uri(u -> u.path("/api/v1/appeals")
+                        .queryParam("source", "ONLINE_PORTAL")
                         .queryParam("externalId", body.get("externalId")).build())
                 .exchange().expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody();
         assertThat(byExternalId).containsEntry("id", first.get("id"));

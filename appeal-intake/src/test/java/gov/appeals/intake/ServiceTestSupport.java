@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -14,7 +15,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import gov.appeals.testsupport.Credentials;
 import gov.appeals.testsupport.TestInfrastructure;
+import gov.appeals.testsupport.TestIssuer;
 
 /**
  * The service against a real Kafka broker and MongoDB wire-protocol server. Every test class extending this shares
@@ -33,12 +36,32 @@ abstract class ServiceTestSupport {
 
     private static final AtomicInteger EXTERNAL_IDS = new AtomicInteger();
 
+    /** No credentials at all. */
     @Autowired
+    WebTestClient anonymous;
+
+    /** The 12345 hotline: every request signed with its key. */
     WebTestClient http;
+
+    /** The district supervisor, who reads every appeal (phone masked). */
+    WebTestClient supervisor;
+
+    @BeforeEach
+    void credentials() {
+        http = Credentials.signedBy(anonymous, "HOTLINE_12345");
+        supervisor = Credentials.as(anonymous, "supervisor");
+    }
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "appeal-intake");
+        TestIssuer.register(registry);
+    }
+
+    /** Signed by the key of the submission's own source; by the hotline's when that is no source at all. */
+    WebTestClient source(Object source) {
+        return Credentials.signedBy(anonymous, TestIssuer.SourceKeys.SECRETS.containsKey(String.valueOf(source))
+                ? String.valueOf(source) : "HOTLINE_12345");
     }
 
     static String nextExternalId() {
@@ -63,11 +86,11 @@ abstract class ServiceTestSupport {
     }
 
     WebTestClient.ResponseSpec post(Map<String, Object> body) {
-        return http.post().uri("/api/v1/appeals").contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+        return source(body.get("source")).post().uri("/api/v1/appeals").contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
     }
 
     Map<String, Object> get(String id) {
-        return http.get().uri("/api/v1/appeals/{id}", id).exchange().expectStatus().isOk().expectBody(MAP)
+        return supervisor.get().uri("/api/v1/appeals/{id}", id).exchange().expectStatus().isOk().expectBody(MAP)
                 .returnResult().getResponseBody();
     }
 

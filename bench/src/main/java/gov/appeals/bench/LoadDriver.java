@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,8 +22,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import gov.appeals.deploy.HotlineSignature;
+import gov.appeals.deploy.IssuerLogin;
+import gov.appeals.deploy.PlatformConfig;
+
 /**
- * Drives a running platform over HTTP, as the hotline, staff and the enterprise would, and prints what it measured:
+ * Drives a running platform over HTTP, as the hotline (signed requests), staff (tokens of the platform's issuer) and
+ * the enterprise would, and prints what it measured:
  * {@code RESULT} lines (phase, step, count, p50/p99/max ms, errors, retries) and {@code RATE} lines (phase,
  * operations, seconds, operations per second). bench/run.sh adds CPU and memory from /proc.
  *
@@ -48,6 +54,11 @@ public final class LoadDriver {
             .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(8)).build();
     private final String run = Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
     private final AtomicInteger next = new AtomicInteger();
+    /** The hotline's key (HOTLINE_KEYS' first entry, as the launcher was given it; the local demo key by default). */
+    private final HotlineSignature hotline = HotlineSignature.parse(
+            PlatformConfig.serviceKeys(System.getenv()).get(PlatformConfig.HOTLINE_KEYS).split(",")[0].strip());
+    private final URI issuer = URI.create(env("ISSUER_URI", "http://127.0.0.1:9000"));
+    private final java.util.Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
 
     private LoadDriver(List<String> samples) {
         this.samples = samples;
@@ -115,7 +126,8 @@ public final class LoadDriver {
         Stats page = new Stats("queue", "page");
         for (int i = 0; i < n; i++) {
             long start = System.nanoTime();
-            HttpResponse<String> r = get(dispatch + "/api/v1/departments/" + department + "/queue?size=50");
+            HttpResponse<String> r = get(dispatch + "/api/v1/departments/" + department + "/queue?size=50",
+                    user("head-" + department));
             if (r != null && r.statusCode() == 200) {
                 page.record(System.nanoTime() - start);
             } else {
@@ -162,7 +174,7 @@ public final class LoadDriver {
         while (!waiting.isEmpty() && System.nanoTime() < deadline) {
             for (java.util.Iterator<String> it = waiting.iterator(); it.hasNext(); ) {
                 String id = it.next();
-                HttpResponse<String> view = get(intake + "/api/v1/appeals/" + id);
+                HttpResponse<String> view = get(intake + "/api/v1/appeals/" + id, user("supervisor"));
                 java.time.Instant at = view == null ? null : assignedAt(view.body());
                 if (at != null) {
                     routed.record(Math.max(0, Duration.between(answered.get(id), at).toNanos()));
@@ -188,11 +200,12 @@ public final class LoadDriver {
 
     /** Sign (the lead), answer (feedback, once it has seen the signing) and rate (intake, once it saw the answer). */
     private boolean walk(String id, String lead, String rating, Stats sign, Stats answer, Stats rate) {
-        return step(sign, () -> post(dispatch + "/api/v1/departments/" + lead + "/queue/" + id + "/sign",
-                "{\"staff\":\"bench\"}"))
+        Map<String, String> clerk = user("clerk-" + lead);
+        return step(sign, () -> post(dispatch + "/api/v1/departments/" + lead + "/queue/" + id + "/sign", null,
+                clerk))
                 && step(answer, () -> post(feedback + "/api/v1/appeals/" + id + "/answer",
-                "{\"result\":\"RESOLVED\",\"text\":\"已协调办理（压测）\"}"))
-                && step(rate, () -> post(intake + "/api/v1/appeals/" + id + "/rating",
+                "{\"result\":\"RESOLVED\",\"text\":\"已协调办理（压测）\"}", clerk))
+                && step(rate, () -> signedPost(intake + "/api/v1/appeals/" + id + "/rating",
                 "{\"rating\":\"" + rating + "\"}"));
     }
 
@@ -221,7 +234,7 @@ public final class LoadDriver {
         String body = ID_FIELD.matcher(samples.get(next.get() % samples.size()))
                 .replaceFirst("\"externalId\": \"BENCH-" + run + "-" + next.incrementAndGet() + "\"");
         long start = System.nanoTime();
-        HttpResponse<String> r = post(intake + "/api/v1/appeals", body);
+        HttpResponse<String> r = signedPost(intake + "/api/v1/appeals", body);
         if (r == null || r.statusCode() != 201) {
             create.error();
             return null;
@@ -231,21 +244,22 @@ public final class LoadDriver {
     }
 
     private String lead(String id) {
-        HttpResponse<String> r = get(intake + "/api/v1/appeals/" + id);
+        HttpResponse<String> r = get(intake + "/api/v1/appeals/" + id, user("supervisor"));
         if (r == null || r.statusCode() != 200) {
             return null;
         }
         String status = first(STATUS, r.body());
         if ("TRIAGE".equals(status)) {
             // What no rule routes, the triage unit assigns: the bench decides as a triager would.
-            post(dispatch + "/api/v1/triage/" + id + "/assignment", "{\"lead\":\"JD-JW\",\"reason\":\"压测分派\"}");
+            post(dispatch + "/api/v1/triage/" + id + "/assignment", "{\"lead\":\"JD-JW\",\"reason\":\"压测分派\"}",
+                    user("triager"));
             return null;
         }
         return "ASSIGNED".equals(status) ? first(LEAD, r.body()) : null;
     }
 
     private String status(String id) {
-        HttpResponse<String> r = get(intake + "/api/v1/appeals/" + id);
+        HttpResponse<String> r = get(intake + "/api/v1/appeals/" + id, user("supervisor"));
         return r == null ? null : first(STATUS, r.body());
     }
 
@@ -275,13 +289,36 @@ public final class LoadDriver {
 
     private static final Pattern ID_FIELD = Pattern.compile("\"externalId\"\\s*:\\s*\"[^\"]*\"");
 
-    private HttpResponse<String> post(String url, String json) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    /**
+     * A demo user's bearer header: logged in at the issuer (authorization code + PKCE) the first time it is needed,
+     * the token kept for the run (an hour).
+     */
+    private Map<String, String> user(String name) {
+        return Map.of("Authorization", "Bearer " + tokens.computeIfAbsent(name,
+                user -> IssuerLogin.accessToken(issuer, user, env("DEMO_PASSWORD", "demo"))));
     }
 
-    private HttpResponse<String> get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    /** As the hotline: signed afresh (time, nonce) on every attempt. */
+    private HttpResponse<String> signedPost(String url, String json) {
+        URI uri = URI.create(url);
+        return post(url, json, hotline.headers("POST", uri.getRawPath(), json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** @param json null for a request without a body */
+    private HttpResponse<String> post(String url, String json, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).POST(json == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    private HttpResponse<String> get(String url, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        headers.forEach(request::header);
+        return send(request);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -26,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Stands in for the 12345 hotline system's status webhook. {@code POST /12345/callbacks} records a callback and logs
  * one line (externalId, status, stage); {@code GET /12345/callbacks} returns every callback received, oldest first,
- * as a JSON array. Callbacks are appended to {@code <dataDir>/callback-receiver/callbacks.jsonl}, so a restarted
+ * as a JSON array. A callback not signed with {@code HOTLINE_CALLBACK_KEY} (docs/security.md) is refused with a 401
+ * and a logged reason. Callbacks are appended to {@code <dataDir>/callback-receiver/callbacks.jsonl}, so a restarted
  * receiver still lists the earlier ones.
  */
 public final class CallbackReceiver implements AutoCloseable {
@@ -41,9 +45,11 @@ public final class CallbackReceiver implements AutoCloseable {
     private final Path file;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
+    private final HotlineSignature.Verifier verifier;
 
-    private CallbackReceiver(int port, Path file) throws IOException {
+    private CallbackReceiver(int port, Path file, HotlineSignature key) throws IOException {
         this.file = file;
+        this.verifier = key.new Verifier();
         Files.createDirectories(file.getParent());
         if (Files.exists(file)) {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -57,8 +63,9 @@ public final class CallbackReceiver implements AutoCloseable {
         server.createContext(PATH, this::handle);
     }
 
-    public static CallbackReceiver start(int port, Path file) throws IOException {
-        CallbackReceiver receiver = new CallbackReceiver(port, file);
+    /** @param key what the callbacks must be signed with (HOTLINE_CALLBACK_KEY): 12345 checks who calls it */
+    public static CallbackReceiver start(int port, Path file, HotlineSignature key) throws IOException {
+        CallbackReceiver receiver = new CallbackReceiver(port, file, key);
         receiver.server.start();
         log.info("12345 callback receiver on http://127.0.0.1:{}{} ({} earlier callbacks in {})",
                 port, PATH, receiver.count(), file);
@@ -67,7 +74,8 @@ public final class CallbackReceiver implements AutoCloseable {
 
     public static void main(String[] args) throws IOException, InterruptedException {
         PlatformConfig config = PlatformConfig.fromEnvironment(System.getenv());
-        CallbackReceiver receiver = start(config.callbackPort(), config.callbacksFile());
+        CallbackReceiver receiver = start(config.callbackPort(), config.callbacksFile(),
+                HotlineSignature.parse(PlatformConfig.hotlineCallbackKey(System.getenv())));
         Runtime.getRuntime().addShutdownHook(new Thread(receiver::close, "callback-receiver-stop"));
         Thread.currentThread().join();
     }
@@ -98,6 +106,19 @@ public final class CallbackReceiver implements AutoCloseable {
         if (body.length > MAX_BODY_BYTES) {
             respond(exchange, 413, "application/problem+json",
                     problem(413, "Content Too Large", "A callback is at most " + MAX_BODY_BYTES + " bytes."));
+            return;
+        }
+        Map<String, String> headers = new HashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
+        Map<String, String> signing = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        signing.putAll(headers);
+        String target = exchange.getRequestURI().getRawPath()
+                + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
+        String refusal = verifier.refusal("POST", target, signing, body);
+        if (refusal != null) {
+            log.warn("12345 callback refused: {}", refusal);
+            respond(exchange, 401, "application/problem+json",
+                    problem(401, "Unauthorized", "The callback is refused: " + refusal));
             return;
         }
         JsonNode callback;

@@ -2,11 +2,13 @@ package gov.appeals.deploy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -21,10 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The local all-in-one platform: a Kafka broker (KRaft), the MongoDB-compatible store, the 12345 callback receiver
- * and the four services, each a separate process as in production, supervised (a part that dies is started again on
- * its existing data). {@code java -jar deploy/target/appeals-local.jar} runs it in the foreground; Ctrl-C stops
- * everything.
+ * The local all-in-one platform: a Kafka broker (KRaft), the MongoDB-compatible store, the 12345 callback receiver,
+ * the OAuth2/OIDC issuer (identity-server) and the four services, each a separate process as in production,
+ * supervised (a part that dies is started again on its existing data).
+ * {@code java -jar deploy/target/appeals-local.jar} runs it in the foreground; Ctrl-C stops everything.
  */
 public final class LocalPlatform implements AutoCloseable {
 
@@ -47,6 +49,7 @@ public final class LocalPlatform implements AutoCloseable {
     private SupervisedProcess kafka;
     private SupervisedProcess mongo;
     private SupervisedProcess callbackReceiver;
+    private SupervisedProcess issuer;
     private final Map<Service, SupervisedProcess> services = new EnumMap<>(Service.class);
     private Duration startupTime;
 
@@ -77,8 +80,8 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /**
-     * Starts every part and returns once all of them serve: the broker, store and receiver together, then the
-     * services together (they need the broker and the store at start-up).
+     * Starts every part and returns once all of them serve: the broker, store, receiver and issuer together, then
+     * the services together (they need the broker and the store at start-up, and the issuer to check tokens).
      */
     public void start() throws InterruptedException {
         Instant began = Instant.now();
@@ -89,6 +92,10 @@ public final class LocalPlatform implements AutoCloseable {
                         + ": build first (./mvnw -DskipTests verify)");
             }
         }
+        if (!Files.isRegularFile(layout.issuerJar())) {
+            throw new IllegalStateException("Missing " + layout.issuerJar()
+                    + ": build first (./mvnw -DskipTests verify)");
+        }
         Runtime.getRuntime().addShutdownHook(stopOnExit);
         try {
             Files.createDirectories(config.logsDir());
@@ -98,11 +105,13 @@ public final class LocalPlatform implements AutoCloseable {
             mongo = launch(infrastructure("mongo", MongoStore.class, JvmOptions.store(), Probes.tcp(config.mongoPort())));
             callbackReceiver = launch(infrastructure("callback-receiver", CallbackReceiver.class, JvmOptions.callbackReceiver(),
                     Probes.http(config.callbackUrl(), "[")));
+            issuer = launch(issuer());
             mongo.awaitReady(deadline);
             callbackReceiver.awaitReady(deadline);
             kafka.awaitReady(deadline);
-            log.info("Broker and store ready after {} s; starting {} on JDK {}", seconds(began), config.services(),
-                    startupCache.jdk().feature());
+            issuer.awaitReady(deadline);
+            log.info("Broker, store and issuer ready after {} s; starting {} on JDK {}", seconds(began),
+                    config.services(), startupCache.jdk().feature());
             // The parts' commands are worked out together: the first start after a build makes the start-up caches
             // (a training run each), which share the cores better side by side than one after another.
             Map<Service, CompletableFuture<Part>> parts = new EnumMap<>(Service.class);
@@ -136,7 +145,31 @@ public final class LocalPlatform implements AutoCloseable {
         command.addAll(List.of("-cp", layout.classpath(), main.getName()));
         Map<String, String> env = new HashMap<>(config.toEnvironment());
         env.putAll(JvmOptions.ENVIRONMENT);
+        if (main == CallbackReceiver.class) {
+            // The receiver checks the platform's signature on every callback with the same key.
+            env.put(PlatformConfig.HOTLINE_CALLBACK_KEY, PlatformConfig.hotlineCallbackKey(System.getenv()));
+        }
         return new Part(name, command, env, readiness);
+    }
+
+    /**
+     * The OAuth2/OIDC issuer: a Spring Boot fat jar run with the launcher's {@code java} (it is small and has no
+     * start-up cache), ready when its health is UP. Its signing key lives in the data directory, so tokens issued
+     * before a restart still verify after it.
+     */
+    private Part issuer() {
+        Map<String, String> env = new HashMap<>(JvmOptions.ENVIRONMENT);
+        env.put(PlatformConfig.ISSUER_PORT, Integer.toString(config.issuerPort()));
+        // The tokens' iss, exactly what the services are told to trust (whatever ISSUER_URI the launcher inherited).
+        env.put("ISSUER_URI", config.issuerUrl());
+        env.put("SERVER_ADDRESS", "127.0.0.1");
+        env.put(PlatformConfig.DATA_DIR, config.dataDir().toString());
+        config.referenceDir().ifPresent(dir -> env.put(PlatformConfig.REFERENCE_DIR, dir.toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(JvmOptions.issuer());
+        command.addAll(List.of("-jar", layout.issuerJar().toString()));
+        return new Part(Layout.ISSUER, command, env, Probes.http(config.issuerUrl() + "/actuator/health", "\"UP\""));
     }
 
     private Part service(Service service) {
@@ -149,6 +182,16 @@ public final class LocalPlatform implements AutoCloseable {
         env.put(service.mongoUriVariable(), config.mongoUri(service.database()));
         env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers());
         env.put("HOTLINE_CALLBACK_URL", config.callbackUrl());
+        // Resource servers: tokens from the local issuer; requests from 12345 (and the other channels) signed.
+        env.put("ISSUER_URI", config.issuerUrl());
+        // Each secret only where it is used: the sources' keys at intake (the one service they call), the callback
+        // key at notification (the one that calls 12345).
+        PlatformConfig.serviceKeys(System.getenv()).forEach((name, value) -> {
+            boolean callbackKey = name.equals(PlatformConfig.HOTLINE_CALLBACK_KEY);
+            if (callbackKey ? service == Service.NOTIFICATION : service == Service.INTAKE) {
+                env.put(name, value);
+            }
+        });
         config.referenceDir().ifPresent(dir -> env.put(PlatformConfig.REFERENCE_DIR, dir.toAbsolutePath().toString()));
         List<String> command = startupCache.command(layout.serviceJar(service), JvmOptions.service(), env,
                 config.logsDir().resolve(service.artifactId() + ".log"));
@@ -159,7 +202,7 @@ public final class LocalPlatform implements AutoCloseable {
     /** Every part started, infrastructure first. */
     public List<SupervisedProcess> parts() {
         List<SupervisedProcess> parts = new ArrayList<>();
-        for (SupervisedProcess part : List.of(kafka, mongo, callbackReceiver)) {
+        for (SupervisedProcess part : Arrays.asList(kafka, mongo, callbackReceiver, issuer)) {
             if (part != null) {
                 parts.add(part);
             }
@@ -192,6 +235,8 @@ public final class LocalPlatform implements AutoCloseable {
                     service.artifactId(), url, url));
         }
         s.append(String.format(Locale.ROOT, "  %-21s %s%n", "12345 callbacks", config.callbackUrl()));
+        s.append(String.format(Locale.ROOT, "  %-21s %s (discovery %s/.well-known/openid-configuration)%n",
+                "OAuth2/OIDC issuer", config.issuerUrl(), config.issuerUrl()));
         s.append(String.format(Locale.ROOT, "  %-21s %s (KRaft, one node)%n", "Kafka broker",
                 config.kafkaBootstrapServers()));
         s.append(String.format(Locale.ROOT, "  %-21s %s (mongo-java-server, H2 file %s)%n", "MongoDB store",
@@ -204,14 +249,42 @@ public final class LocalPlatform implements AutoCloseable {
                             .orElse("?")));
         }
         if (config.services().contains(Service.INTAKE)) {
-            s.append("\nPost a sample hotline appeal (then GET /api/v1/appeals/<id> to follow it):\n");
-            s.append("  curl -sS -X POST ").append(config.serviceUrl(Service.INTAKE)).append("/api/v1/appeals")
-                    .append(" -H 'Content-Type: application/json' -d '").append(SampleAppeal.firstHotlineBody())
+            String intake = config.serviceUrl(Service.INTAKE);
+            String body = SampleAppeal.firstHotlineBody();
+            String urlPrefix = config.port(Service.INTAKE) == Service.INTAKE.defaultPort() ? ""
+                    : "INTAKE_URL=" + intake + " ";
+            s.append("\nPost a sample hotline appeal, signed with the local demo key hotline-demo (docs/security.md):\n");
+            s.append("  ").append(urlPrefix).append("deploy/hotline-curl.sh POST /api/v1/appeals '").append(body)
                     .append("'\n");
-            s.append("Walk one to CLOSED: deploy/walk-sample.sh\n");
+            String hotlineKeys = PlatformConfig.serviceKeys(System.getenv()).get(PlatformConfig.HOTLINE_KEYS);
+            if (hotlineKeys.equals(PlatformConfig.DEMO_HOTLINE_KEY)) {
+                s.append("or as a curl signed now (valid for 300 s, once):\n  curl -sS -X POST ").append(intake)
+                        .append("/api/v1/appeals -H 'Content-Type: application/json'");
+                HotlineSignature.parse(PlatformConfig.DEMO_HOTLINE_KEY)
+                        .headers("POST", "/api/v1/appeals", body.getBytes(StandardCharsets.UTF_8))
+                        .forEach((name, value) -> s.append(" -H '").append(name).append(": ").append(value)
+                                .append('\''));
+                s.append(" -d '").append(body).append("'\n");
+            }
+            s.append("Follow it: ").append(urlPrefix).append("deploy/hotline-curl.sh GET /api/v1/appeals/<id>; ")
+                    .append("walk one to CLOSED: deploy/walk-sample.sh\n");
         }
+        s.append("\nDemo users (local only, password ").append(demoPasswordHint())
+                .append("): clerk-<unit> and head-<unit> for every department and street (e.g. clerk-JD-SWJ, ")
+                .append("head-ST-XH), triager, supervisor, operator\n");
+        s.append("Get a token: ");
+        if (config.issuerPort() != 9000) {
+            s.append("ISSUER_URI=").append(config.issuerUrl()).append(' ');
+        }
+        s.append("deploy/token.sh clerk-JD-SWJ\n");
         s.append("\nCtrl-C stops everything.\n");
         return s.toString();
+    }
+
+    /** The demo password as far as it is not a secret: the default is named, one set by DEMO_PASSWORD is not. */
+    private static String demoPasswordHint() {
+        String password = System.getenv("DEMO_PASSWORD");
+        return password == null || password.isBlank() ? "demo" : "DEMO_PASSWORD";
     }
 
     /** Blocks until {@link #close()} has run, e.g. from the Ctrl-C shutdown hook. */

@@ -28,12 +28,12 @@ class HotlineAppealEndToEndIT {
         Urls urls = new Urls(platform.config());
         String body = hotlineSample("E2E-CLOSE-1");
 
-        Http.Response accepted = Http.post(urls.intake("/api/v1/appeals"), body);
+        Http.Response accepted = Http.post(urls.intake("/api/v1/appeals"), body, urls.hotline());
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
         String id = accepted.json().path("id").asString();
         assertThat(accepted.json().path("number").asString()).startsWith("QS-");
 
-        Http.Response again = Http.post(urls.intake("/api/v1/appeals"), body);
+        Http.Response again = Http.post(urls.intake("/api/v1/appeals"), body, urls.hotline());
         assertThat(again.status()).as("the hotline re-sending its work order").isEqualTo(200);
         assertThat(again.json().path("id").asString()).isEqualTo(id);
 
@@ -47,7 +47,8 @@ class HotlineAppealEndToEndIT {
 
         signAndAnswer(urls, id, lead);
 
-        Http.Response rated = Http.post(urls.intake("/api/v1/appeals/" + id + "/rating"), "{\"rating\":\"SATISFIED\"}");
+        Http.Response rated = Http.post(urls.intake("/api/v1/appeals/" + id + "/rating"), "{\"rating\":\"SATISFIED\"}",
+                urls.hotline());
         assertThat(rated.status()).as(rated.body()).isEqualTo(202);
 
         JsonNode closed = awaitStatus(urls, id, "CLOSED");
@@ -86,14 +87,15 @@ class HotlineAppealEndToEndIT {
     @Test
     void reopensADissatisfiedAppealToTheSameLead(LocalPlatform platform) {
         Urls urls = new Urls(platform.config());
-        Http.Response accepted = Http.post(urls.intake("/api/v1/appeals"), hotlineSample("E2E-REOPEN-1"));
+        Http.Response accepted = Http.post(urls.intake("/api/v1/appeals"), hotlineSample("E2E-REOPEN-1"),
+                urls.hotline());
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
         String id = accepted.json().path("id").asString();
         String lead = awaitStatus(urls, id, "ASSIGNED").path("leadDepartment").asString();
         signAndAnswer(urls, id, lead);
 
         Http.Response rated = Http.post(urls.intake("/api/v1/appeals/" + id + "/rating"),
-                "{\"rating\":\"DISSATISFIED\"}");
+                "{\"rating\":\"DISSATISFIED\"}", urls.hotline());
         assertThat(rated.status()).as(rated.body()).isEqualTo(202);
 
         JsonNode reopened = awaitStatus(urls, id, "REOPENED");
@@ -104,15 +106,17 @@ class HotlineAppealEndToEndIT {
 
     /** The lead signs for the appeal at dispatch, then answers it at feedback once feedback has seen the signing. */
     private static void signAndAnswer(Urls urls, String id, String lead) {
-        Http.Response signed = Http.post(urls.dispatch("/api/v1/departments/" + lead + "/queue/" + id + "/sign"),
-                "{\"staff\":\"王科员\"}");
+        Http.Caller clerk = urls.callers().user("clerk-" + lead);
+        Http.Response signed = Http.send("POST",
+                urls.dispatch("/api/v1/departments/" + lead + "/queue/" + id + "/sign"), null, clerk);
         assertThat(signed.status()).as(signed.body()).isEqualTo(200);
 
         await("feedback-service learns of the signing").atMost(HOP).pollInterval(Duration.ofMillis(500))
                 .until(() -> "SIGNED".equals(
-                        Http.get(urls.feedback("/api/v1/appeals/" + id + "/case")).json().path("status").asString()));
+                        Http.get(urls.feedback("/api/v1/appeals/" + id + "/case"), clerk).json().path("status")
+                                .asString()));
         Http.Response answered = Http.post(urls.feedback("/api/v1/appeals/" + id + "/answer"),
-                "{\"result\":\"RESOLVED\",\"text\":\"已协调合作银行办理续贷，企业已确认。\",\"staff\":\"王科员\"}");
+                "{\"result\":\"RESOLVED\",\"text\":\"已协调合作银行办理续贷，企业已确认。\"}", clerk);
         assertThat(answered.status()).as(answered.body()).isEqualTo(200);
 
         awaitStatus(urls, id, "RESPONDED");
@@ -123,7 +127,8 @@ class HotlineAppealEndToEndIT {
         List<String> ids = new ArrayList<>();
         for (int page = 0; ; page++) {
             Http.Response queue = Http.get(
-                    urls.dispatch("/api/v1/departments/" + lead + "/queue?size=100&page=" + page));
+                    urls.dispatch("/api/v1/departments/" + lead + "/queue?size=100&page=" + page),
+                    urls.callers().user("head-" + lead));
             assertThat(queue.status()).as(queue.body()).isEqualTo(200);
             JsonNode items = queue.json().path("items");
             items.forEach(item -> ids.add(item.path("id").asString()));
@@ -136,7 +141,7 @@ class HotlineAppealEndToEndIT {
     static JsonNode awaitStatus(Urls urls, String id, String status) {
         return await("appeal " + id + " " + status + " at intake").atMost(HOP).pollInterval(Duration.ofMillis(500))
                 .ignoreExceptions()
-                .until(() -> Http.get(urls.intake("/api/v1/appeals/" + id)).json(),
+                .until(() -> Http.get(urls.intake("/api/v1/appeals/" + id), urls.callers().supervisor()).json(),
                         view -> status.equals(view.path("status").asString()));
     }
 
@@ -160,6 +165,14 @@ class HotlineAppealEndToEndIT {
     }
 
     record Urls(PlatformConfig config) {
+
+        Callers callers() {
+            return Callers.of(config);
+        }
+
+        Http.Caller hotline() {
+            return callers().hotline();
+        }
 
         String intake(String path) {
             return config.serviceUrl(Service.INTAKE) + path;

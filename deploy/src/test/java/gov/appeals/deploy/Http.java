@@ -6,7 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,14 +30,51 @@ final class Http {
     private Http() {
     }
 
+    /** Who sends a request: its credentials, worked out from the request itself (a signature covers the body). */
+    @FunctionalInterface
+    interface Caller {
+
+        Caller NOBODY = (method, uri, body) -> Map.of();
+
+        Map<String, String> headers(String method, URI uri, byte[] body);
+
+        static Caller bearer(String token) {
+            return (method, uri, body) -> Map.of("Authorization", "Bearer " + token);
+        }
+
+        static Caller signed(HotlineSignature key) {
+            return (method, uri, body) -> key.headers(method,
+                    uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()), body);
+        }
+    }
+
     static Response get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+        return get(url, Caller.NOBODY);
     }
 
     static Response post(String url, String jsonBody) {
-        return send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
+        return post(url, jsonBody, Caller.NOBODY);
+    }
+
+    static Response get(String url, Caller caller) {
+        return send("GET", url, null, caller);
+    }
+
+    static Response post(String url, String jsonBody, Caller caller) {
+        return send("POST", url, jsonBody, caller);
+    }
+
+    /** @param jsonBody null for a request without a body */
+    static Response send(String method, String url, String jsonBody, Caller caller) {
+        URI uri = URI.create(url);
+        byte[] body = jsonBody == null ? new byte[0] : jsonBody.getBytes(StandardCharsets.UTF_8);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).method(method, jsonBody == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json");
+        }
+        caller.headers(method, uri, body).forEach(request::header);
+        return send(request);
     }
 
     private static Response send(HttpRequest.Builder request) {

@@ -70,11 +70,13 @@ class OutageDrillIT {
                 .containsAnyOf(200, 201).allMatch(status -> List.of(200, 201, 503, NO_ANSWER).contains(status));
         await("every accepted appeal routed to its department").atMost(SETTLE).pollInterval(Duration.ofSeconds(2))
                 .untilAsserted(() -> assertThat(accepted.values()).allSatisfy(id ->
-                        assertThat(Http.get(urls.intake("/api/v1/appeals/" + id)).json().path("status").asString())
+                        assertThat(Http.get(urls.intake("/api/v1/appeals/" + id), urls.callers().supervisor()).json()
+                                .path("status").asString())
                                 .isIn("ASSIGNED", "TRIAGE")));
         Duration routed = Duration.between(storeBack, Instant.now());
         for (Service service : PlatformExtension.SERVICES) {
-            JsonNode letters = Http.get(platform.config().serviceUrl(service) + "/api/v1/ops/dead-letters").json();
+            JsonNode letters = Http.get(platform.config().serviceUrl(service) + "/api/v1/ops/dead-letters",
+                    urls.callers().user("operator")).json();
             assertThat(letters.path("total").asLong()).as("dead letters of %s: %s", service, letters).isZero();
         }
 
@@ -155,7 +157,7 @@ class OutageDrillIT {
         private void post(String externalId) {
             try {
                 Http.Response response = Http.post(urls.intake("/api/v1/appeals"),
-                        HotlineAppealEndToEndIT.hotlineSample(externalId));
+                        HotlineAppealEndToEndIT.hotlineSample(externalId), urls.hotline());
                 answers.computeIfAbsent(response.status(), s -> new AtomicInteger()).incrementAndGet();
                 if (response.status() == 200 || response.status() == 201) {
                     String id = response.json().path("id").asString();

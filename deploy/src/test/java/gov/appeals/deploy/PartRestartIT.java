@@ -17,7 +17,9 @@ class PartRestartIT {
     void restartsACallbackReceiverThatDiedAndItStillListsEarlierCallbacks(LocalPlatform platform) {
         String url = platform.config().callbackUrl();
         String body = "{\"externalId\":\"RESTART-1\",\"status\":\"ACCEPTED\",\"stage\":\"test\"}";
-        assertThat(Http.post(url, body).status()).isEqualTo(200);
+        // Signed as notification-service signs its callbacks: the receiver takes nothing else.
+        assertThat(Http.post(url, body, Http.Caller.signed(HotlineSignature.parse(PlatformConfig.DEMO_HOTLINE_KEY)))
+                .status()).isEqualTo(200);
         SupervisedProcess receiver = platform.part("callback-receiver");
 
         long diedPid = kill(receiver);
@@ -32,7 +34,7 @@ class PartRestartIT {
     void restartsAStoreThatStoppedAndTheServicesServeTheirDataAgain(LocalPlatform platform) {
         HotlineAppealEndToEndIT.Urls urls = new HotlineAppealEndToEndIT.Urls(platform.config());
         Http.Response accepted = Http.post(urls.intake("/api/v1/appeals"),
-                HotlineAppealEndToEndIT.hotlineSample("E2E-STORE-1"));
+                HotlineAppealEndToEndIT.hotlineSample("E2E-STORE-1"), urls.hotline());
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
         String id = accepted.json().path("id").asString();
         HotlineAppealEndToEndIT.awaitStatus(urls, id, "ASSIGNED");
@@ -46,7 +48,7 @@ class PartRestartIT {
                 .until(() -> store.pid() != stoppedPid && store.isReady());
         HotlineAppealEndToEndIT.awaitStatus(urls, id, "ASSIGNED");
         Http.Response duplicate = Http.post(urls.intake("/api/v1/appeals"),
-                HotlineAppealEndToEndIT.hotlineSample("E2E-STORE-1"));
+                HotlineAppealEndToEndIT.hotlineSample("E2E-STORE-1"), urls.hotline());
         assertThat(duplicate.status()).as("the earlier appeal found again after the restart").isEqualTo(200);
         assertThat(duplicate.json().path("id").asString()).isEqualTo(id);
     }

@@ -24,6 +24,8 @@ class PlatformConfigTest {
         assertThat(config.serviceUrl(Service.NOTIFICATION)).isEqualTo("http://127.0.0.1:8084");
         assertThat(config.services()).containsExactlyInAnyOrder(Service.values());
         assertThat(config.referenceDir()).isEmpty();
+        assertThat(config.issuerPort()).isEqualTo(9000);
+        assertThat(config.issuerUrl()).isEqualTo("http://127.0.0.1:9000");
     }
 
     @Test
@@ -45,7 +47,8 @@ class PlatformConfigTest {
     @Test
     void handsChildProcessesTheVariablesThatReproduceIt() {
         PlatformConfig config = PlatformConfig.fromEnvironment(Map.of(
-                "APPEALS_DATA_DIR", "/tmp/appeals-y", "KAFKA_CONTROLLER_PORT", "19093", "CALLBACK_PORT", "18089"));
+                "APPEALS_DATA_DIR", "/tmp/appeals-y", "KAFKA_CONTROLLER_PORT", "19093", "CALLBACK_PORT", "18089",
+                "ISSUER_PORT", "19000"));
 
         PlatformConfig child = PlatformConfig.fromEnvironment(config.toEnvironment());
 
@@ -54,6 +57,7 @@ class PlatformConfigTest {
         assertThat(child.kafkaControllerPort()).isEqualTo(19093);
         assertThat(child.mongoPort()).isEqualTo(config.mongoPort());
         assertThat(child.callbackPort()).isEqualTo(18089);
+        assertThat(child.issuerUrl()).isEqualTo("http://127.0.0.1:19000");
     }
 
     @Test
@@ -61,5 +65,16 @@ class PlatformConfigTest {
         assertThatThrownBy(() -> PlatformConfig.fromEnvironment(Map.of("APPEALS_SERVICES", "intake,billing")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("BILLING");
+    }
+
+    @Test
+    void givesTheServicesTheLocalDemoHotlineKeyUnlessTheEnvironmentSetsOne() {
+        assertThat(PlatformConfig.serviceKeys(Map.of())).isEqualTo(Map.of(
+                "HOTLINE_KEYS", "hotline-demo:demo-secret-change-me",
+                "HOTLINE_CALLBACK_KEY", "hotline-demo:demo-secret-change-me"));
+
+        assertThat(PlatformConfig.serviceKeys(Map.of("HOTLINE_KEYS", "h1:s1,h2:s2", "HOTLINE_CALLBACK_KEY", "cb:s3",
+                "PORTAL_KEYS", "portal:s4", "PATH", "/usr/bin"))).isEqualTo(Map.of(
+                "HOTLINE_KEYS", "h1:s1,h2:s2", "HOTLINE_CALLBACK_KEY", "cb:s3", "PORTAL_KEYS", "portal:s4"));
     }
 }

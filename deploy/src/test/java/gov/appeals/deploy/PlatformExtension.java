@@ -54,7 +54,7 @@ public final class PlatformExtension implements ParameterResolver {
         }
 
         private static LocalPlatform launch() {
-            List<Integer> ports = freePorts(8);
+            List<Integer> ports = freePorts(9);
             Map<Service, Integer> servicePorts = new EnumMap<>(Service.class);
             for (Service service : Service.values()) {
                 servicePorts.put(service, ports.get(4 + service.ordinal()));
@@ -62,7 +62,8 @@ public final class PlatformExtension implements ParameterResolver {
             PlatformConfig config;
             try {
                 config = new PlatformConfig(Files.createTempDirectory("appeals-e2e-"), ports.get(0), ports.get(1),
-                        ports.get(2), ports.get(3), servicePorts, SERVICES, Optional.empty(), Duration.ofMinutes(5));
+                        ports.get(2), ports.get(3), ports.get(8), servicePorts, SERVICES, Optional.empty(),
+                        Duration.ofMinutes(5));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -78,7 +79,8 @@ public final class PlatformExtension implements ParameterResolver {
                 throw e;
             }
             System.out.printf("%n[platform] infrastructure: real Kafka broker process (KRaft, kafka_2.13) + "
-                    + "mongo-java-server H2-file process, each part a separate JVM; data in %s%n", config.dataDir());
+                    + "mongo-java-server H2-file process + OAuth2/OIDC issuer process (identity-server, %s), "
+                    + "each part a separate JVM; data in %s%n", config.issuerUrl(), config.dataDir());
             System.out.printf("[platform] all %d services healthy %.1f s after launch%n", SERVICES.size(),
                     platform.startupTime().toMillis() / 1000.0);
             printMemory(platform);

@@ -5,8 +5,11 @@ import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 
 import gov.appeals.dispatch.routing.RoutingRules;
+import gov.appeals.kit.security.AccessRules;
+import gov.appeals.kit.security.Roles;
 import gov.appeals.reference.ReferenceData;
 
 /** The reference data and the routing rules made from it; the plumbing (Clock, problems, outbox…) is the kit's. */
@@ -17,6 +20,16 @@ public class DispatchConfiguration {
     @Bean
     ReferenceData referenceData(@Value("${appeals.reference-dir:}") String dir) {
         return ReferenceData.load(dir.isBlank() ? null : Path.of(dir));
+    }
+
+    /** Dispatch's rows of the authorization matrix (docs/security.md); whose queue it is, QueueAccess decides. */
+    @Bean
+    AccessRules dispatchAccess() {
+        return rules -> rules
+                .pathMatchers(HttpMethod.GET, "/api/v1/departments/*/queue")
+                .hasAnyRole(Roles.CLERK, Roles.TRIAGER, Roles.SUPERVISOR)
+                .pathMatchers(HttpMethod.POST, "/api/v1/departments/*/queue/*/sign").hasRole(Roles.CLERK)
+                .pathMatchers(HttpMethod.POST, "/api/v1/triage/*/assignment").hasRole(Roles.TRIAGER);
     }
 
     @Bean

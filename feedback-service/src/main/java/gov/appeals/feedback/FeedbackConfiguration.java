@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 
+import gov.appeals.kit.security.AccessRules;
+import gov.appeals.kit.security.Roles;
 import gov.appeals.reference.ReferenceData;
 import gov.appeals.reference.calendar.DeadlinePolicy;
 
@@ -17,6 +20,15 @@ class FeedbackConfiguration {
     @Bean
     ReferenceData referenceData(@Value("${appeals.reference-dir:}") String dir) {
         return ReferenceData.load(dir.isBlank() ? null : Path.of(dir));
+    }
+
+    /** Feedback's rows of the authorization matrix (docs/security.md); whose case it is, CaseAccess decides. */
+    @Bean
+    AccessRules feedbackAccess() {
+        return rules -> rules
+                .pathMatchers(HttpMethod.POST, "/api/v1/appeals/*/answer").hasRole(Roles.CLERK)
+                .pathMatchers(HttpMethod.GET, "/api/v1/appeals/*/case")
+                .hasAnyRole(Roles.CLERK, Roles.TRIAGER, Roles.SUPERVISOR);
     }
 
     @Bean

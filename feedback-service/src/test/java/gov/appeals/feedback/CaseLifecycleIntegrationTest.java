@@ -54,7 +54,7 @@ class CaseLifecycleIntegrationTest extends FeedbackServiceTestBase {
         assertThat(signed.lead()).isEqualTo(LEAD);
         assertThat(signed.coHandlers()).containsExactly("SHJD-STAT");
 
-        Map<String, String> body = Map.of("result", "RESOLVED", "text", "The loan was approved", "staff", "wang");
+        Map<String, String> body = Map.of("result", "RESOLVED", "text", "The loan was approved");
         AnswerReceipt receipt = answer(appeal.appealId(), body);
 
         assertThat(receipt.id()).isEqualTo(appeal.appealId());
@@ -69,7 +69,7 @@ class CaseLifecycleIntegrationTest extends FeedbackServiceTestBase {
         AppealResponded responded = (AppealResponded) received.event();
         assertThat(responded.version()).isEqualTo(4);
         assertThat(responded.department()).isEqualTo(LEAD);
-        assertThat(responded.actor()).isEqualTo("staff:wang");
+        assertThat(responded.actor()).isEqualTo("staff:clerk-" + LEAD);
         assertThat(responded.result()).isEqualTo(AnswerResult.RESOLVED);
         assertThat(responded.text()).isEqualTo("The loan was approved");
         assertThat(responded.withinDeadline()).isTrue();
@@ -89,7 +89,7 @@ class CaseLifecycleIntegrationTest extends FeedbackServiceTestBase {
         // Our own AppealResponded came back on the topic: it is already in the case and changes nothing.
         CaseView answered = awaitCase(appeal.appealId(), AppealStatus.RESPONDED);
         assertThat(answered.answer().text()).isEqualTo("The loan was approved");
-        assertThat(answered.answer().actor()).isEqualTo("staff:wang");
+        assertThat(answered.answer().actor()).isEqualTo("staff:clerk-" + LEAD);
         assertThat(answered.version()).isEqualTo(4);
     }
 

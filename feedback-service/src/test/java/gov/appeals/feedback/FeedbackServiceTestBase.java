@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -27,7 +28,9 @@ import gov.appeals.feedback.casefile.web.CaseView;
 import gov.appeals.kit.messaging.DeadLetters;
 import gov.appeals.kit.web.Paging;
 import gov.appeals.testsupport.KafkaTestClient;
+import gov.appeals.testsupport.Credentials;
 import gov.appeals.testsupport.TestInfrastructure;
+import gov.appeals.testsupport.TestIssuer;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,7 +55,15 @@ abstract class FeedbackServiceTestBase {
     static final KafkaTestClient KAFKA = KafkaTestClient.forTestInfrastructure();
 
     @Autowired
+    WebTestClient anonymous;
+
+    /** Answers by a clerk of the lead department, the rest by the user whose job it is (Credentials.natural). */
     WebTestClient http;
+
+    @BeforeEach
+    void credentials() {
+        http = Credentials.natural(anonymous, path -> path.endsWith("/answer") ? "clerk-" + LEAD : null);
+    }
 
     @Autowired
     JsonMapper json;
@@ -60,6 +71,7 @@ abstract class FeedbackServiceTestBase {
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "feedback-service");
+        TestIssuer.register(registry);
     }
 
     static AppealRef newAppeal() {

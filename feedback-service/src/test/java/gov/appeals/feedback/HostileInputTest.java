@@ -23,7 +23,7 @@ class HostileInputTest extends FeedbackServiceTestBase {
         long before = stored();
         var answers = HostileInput.attack(http, new Endpoint(HttpMethod.POST,
                 "/api/v1/appeals/" + newAppeal().appealId() + "/answer",
-                "{\"result\":\"RESOLVED\",\"text\":\"已协调合作银行办理续贷，企业已确认。\",\"staff\":\"王科员\"}"), 1500, 3);
+                "{\"result\":\"RESOLVED\",\"text\":\"已协调合作银行办理续贷，企业已确认。\"}"), 1500, 3);
         var replays = HostileInput.attack(http, new Endpoint(HttpMethod.POST, "/api/v1/ops/dead-letters/0-1/replay",
                 "{\"reason\":\"again\"}"), 300, 4);
         System.out.printf("[hostile input] feedback-service: answers %s, replays %s%n", answers, replays);

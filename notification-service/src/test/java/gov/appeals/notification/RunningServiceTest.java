@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -14,7 +15,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import gov.appeals.testsupport.KafkaTestClient;
+import gov.appeals.testsupport.Credentials;
 import gov.appeals.testsupport.TestInfrastructure;
+import gov.appeals.testsupport.TestIssuer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,12 +45,22 @@ abstract class RunningServiceTest {
     static void infra(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "notification-service");
         registry.add("appeals.hotline.callback-url", hotline::url);
+        registry.add("appeals.hotline.callback-key", () -> "test-callbacks:test-callback-secret");
+        TestIssuer.register(registry);
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
+    WebTestClient anonymous;
+
+    /** Deliveries read by the supervisor, dead letters by the operator (Credentials.natural). */
     WebTestClient web;
+
+    @BeforeEach
+    void credentials() {
+        web = Credentials.natural(anonymous);
+    }
 
     /** Every letter {@code GET /api/v1/ops/dead-letters} lists (the topic is shared by the test classes). */
     List<JsonNode> deadLetters() {

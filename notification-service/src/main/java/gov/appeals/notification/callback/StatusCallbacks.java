@@ -27,10 +27,11 @@ public final class StatusCallbacks {
         return event.appeal().source() == Source.HOTLINE_12345;
     }
 
+    /** 12345 speaks for the enterprise: it hears which department acted, never which member of its staff. */
     public static StatusCallback of(AppealEvent event) {
         return new StatusCallback(event.eventId(), event.type(), event.appealId(), event.appeal().number(),
                 event.appeal().externalId(), event.status(), stage(event), event.occurredAt(), event.version(),
-                event.department(), event.actor(), detail(event));
+                event.department(), event.department() == null ? event.actor() : null, detail(event));
     }
 
     /**

@@ -22,8 +22,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Every error a controller (or WebFlux's handler lookup: 404, 405, 406, 415) raises, as application/problem+json.
- * Services throw the kit's {@link InvalidRequestException}, {@link NotFoundException} and {@link ConflictException}
- * (or subclasses named after their domain) and need no advice of their own.
+ * Services throw the kit's {@link InvalidRequestException}, {@link NotFoundException}, {@link ForbiddenException} and
+ * {@link ConflictException} (or subclasses named after their domain) and need no advice of their own.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -45,6 +45,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     Mono<ResponseEntity<Object>> notFound(NotFoundException e, ServerWebExchange exchange) {
         return answer(e, Problems.of(HttpStatus.NOT_FOUND, e.getMessage()), exchange);
+    }
+
+    @ExceptionHandler
+    Mono<ResponseEntity<Object>> forbidden(ForbiddenException e, ServerWebExchange exchange) {
+        return answer(e, Problems.of(HttpStatus.FORBIDDEN, e.getMessage()), exchange);
     }
 
     @ExceptionHandler

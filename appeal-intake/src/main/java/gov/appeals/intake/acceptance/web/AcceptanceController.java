@@ -4,12 +4,16 @@ import java.net.URI;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import gov.appeals.events.AppealStatus;
+import gov.appeals.intake.appeal.AppealAccess;
+import gov.appeals.kit.security.Actor;
+import gov.appeals.kit.web.ForbiddenException;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -27,7 +31,12 @@ public class AcceptanceController {
 
     /** 201 for a new appeal; 200 with the existing one when the source already submitted this external id. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<ResponseEntity<AcceptedResponse>> submit(@RequestBody SubmitAppealRequest request) {
+    public Mono<ResponseEntity<AcceptedResponse>> submit(@RequestBody SubmitAppealRequest request,
+                                                         @AuthenticationPrincipal Actor actor) {
+        if (request.source() != null && !AppealAccess.speaksFor(actor, request.source())) {
+            return Mono.error(new ForbiddenException("The key " + actor.id() + " signs for " + actor.source()
+                    + ", not for " + request.source()));
+        }
         return acceptAppeal.accept(request.toSubmission()).map(outcome -> {
             var appeal = outcome.appeal();
             var body = new AcceptedResponse(appeal.id(), appeal.number(), appeal.status());

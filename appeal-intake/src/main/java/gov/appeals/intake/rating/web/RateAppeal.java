@@ -12,6 +12,7 @@ import gov.appeals.events.AppealRated;
 import gov.appeals.events.AppealRef;
 import gov.appeals.events.AppealStatus;
 import gov.appeals.intake.appeal.Actors;
+import gov.appeals.intake.appeal.AppealAccess;
 import gov.appeals.intake.appeal.AppealNotFoundException;
 import gov.appeals.intake.appeal.Stage;
 import gov.appeals.intake.appeal.Stages;
@@ -23,6 +24,7 @@ import gov.appeals.intake.rating.RatingConflictException;
 import gov.appeals.intake.rating.RatingRules;
 import gov.appeals.intake.rating.RatingSubmission;
 import gov.appeals.kit.outbox.OutboxRelay;
+import gov.appeals.kit.security.Actor;
 import gov.appeals.kit.web.FieldProblem;
 import gov.appeals.kit.web.InvalidRequestException;
 import reactor.core.publisher.Mono;
@@ -47,16 +49,18 @@ public class RateAppeal {
         this.clock = clock;
     }
 
-    public Mono<AppealDocument> rate(String appealId, RatingSubmission rating) {
+    /** Rates an appeal the actor's source submitted; any other appeal is not found, to the actor. */
+    public Mono<AppealDocument> rate(String appealId, RatingSubmission rating, Actor actor) {
         List<FieldProblem> problems = RatingRules.check(rating);
         if (!problems.isEmpty()) {
             return Mono.error(new InvalidRequestException(problems));
         }
-        return attempt(appealId, rating, ATTEMPTS);
+        return attempt(appealId, rating, actor, ATTEMPTS);
     }
 
-    private Mono<AppealDocument> attempt(String appealId, RatingSubmission rating, int attemptsLeft) {
+    private Mono<AppealDocument> attempt(String appealId, RatingSubmission rating, Actor actor, int attemptsLeft) {
         return store.findById(appealId)
+                .filter(appeal -> AppealAccess.speaksFor(actor, appeal.source()))
                 .switchIfEmpty(Mono.error(() -> new AppealNotFoundException(appealId)))
                 .flatMap(appeal -> switch (RatingRules.decide(appeal.status(), earlier(appeal), rating)) {
                     case REPEAT -> Mono.just(appeal);
@@ -65,7 +69,7 @@ public class RateAppeal {
                     case CONFLICTS_WITH_EARLIER_RATING -> Mono.error(new RatingConflictException(appeal.status(),
                             "The answer to appeal " + appealId + " was already rated " + appeal.rating().rating()));
                     case RATE -> write(appeal, rating).switchIfEmpty(Mono.defer(() -> attemptsLeft > 1
-                            ? attempt(appealId, rating, attemptsLeft - 1)
+                            ? attempt(appealId, rating, actor, attemptsLeft - 1)
                             : Mono.error(new RatingConflictException(AppealStatus.RESPONDED,
                             "Appeal " + appealId + " changed while being rated; retry"))));
                 });

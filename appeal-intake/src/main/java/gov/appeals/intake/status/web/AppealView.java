@@ -10,10 +10,14 @@ import gov.appeals.events.Rating;
 import gov.appeals.events.Source;
 import gov.appeals.events.Urgency;
 import gov.appeals.intake.acceptance.PhoneNumber;
+import gov.appeals.intake.appeal.AppealAccess;
 import gov.appeals.intake.appeal.StatusView;
 import gov.appeals.intake.appeal.store.AppealDocument;
 
-/** What {@code GET /api/v1/appeals/{id}} shows: the appeal, its current stage and its history, phone masked. */
+/**
+ * What {@code GET /api/v1/appeals/{id}} shows: the appeal, its current stage and its history; the phone number in
+ * full only to the departments handling it, staff names not to the enterprise's side.
+ */
 public record AppealView(String id, String number, Source source, String externalId, AppealStatus status,
                          String category, Urgency urgency, String street, String title, String content,
                          EnterpriseView enterprise, String leadDepartment, List<String> coHandlers,
@@ -32,18 +36,23 @@ public record AppealView(String id, String number, Source source, String externa
     public record TimelineView(AppealStatus status, Instant at, String actor, String department, String note) {
     }
 
-    static AppealView of(AppealDocument a) {
+    static AppealView of(AppealDocument a, AppealAccess.View view) {
         var e = a.enterprise();
+        String phone = view == AppealAccess.View.HANDLER ? e.phone() : PhoneNumber.mask(e.phone());
+        // The enterprise's own view names departments, never the staff who acted.
+        boolean staffHidden = view == AppealAccess.View.ENTERPRISE;
         return new AppealView(a.id(), a.number(), a.source(), a.externalId(), a.status(), a.category(), a.urgency(),
                 a.street(), a.title(), a.content(),
-                new EnterpriseView(e.name(), e.creditCode(), e.contactName(), PhoneNumber.mask(e.phone())),
+                new EnterpriseView(e.name(), e.creditCode(), e.contactName(), phone),
                 a.leadDepartment(), a.coHandlers(), a.deadlines(),
                 a.answer() == null ? null
                         : new AnswerView(a.answer().result(), a.answer().text(), a.answer().department(), a.answer().at()),
                 a.rating() == null ? null
                         : new RatingView(a.rating().rating(), a.rating().resolved(), a.rating().comment(), a.rating().at()),
                 a.timeline().stream().sorted(StatusView.HISTORY_ORDER)
-                        .map(t -> new TimelineView(t.status(), t.at(), t.actor(), t.department(), t.note())).toList(),
+                        .map(t -> new TimelineView(t.status(), t.at(),
+                                staffHidden && t.department() != null ? null : t.actor(), t.department(), t.note()))
+                        .toList(),
                 a.version());
     }
 }

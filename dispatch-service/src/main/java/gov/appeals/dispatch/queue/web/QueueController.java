@@ -1,20 +1,18 @@
 package gov.appeals.dispatch.queue.web;
 
-import java.util.ArrayList;
-import java.util.List;
-
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import gov.appeals.kit.web.FieldProblem;
-import gov.appeals.kit.web.InvalidRequestException;
+import gov.appeals.dispatch.queue.QueueAccess;
+import gov.appeals.kit.security.Actor;
+import gov.appeals.kit.web.ForbiddenException;
 import gov.appeals.kit.web.Paging;
-import gov.appeals.kit.web.TextRules;
+import gov.appeals.reference.ReferenceData;
 import io.swagger.v3.oas.annotations.Operation;
 import reactor.core.publisher.Mono;
 
@@ -26,11 +24,11 @@ public class QueueController {
     static final int MAX_PAGE_SIZE = 100;
 
     private final DepartmentQueue queue;
-    private final TextRules text;
+    private final String triageUnit;
 
-    public QueueController(DepartmentQueue queue, TextRules text) {
+    public QueueController(DepartmentQueue queue, ReferenceData reference) {
         this.queue = queue;
-        this.text = text;
+        this.triageUnit = reference.triageUnit().code();
     }
 
     /** Open appeals the unit leads, co-handles or (for the triage unit) has to triage, nearest deadline first. */
@@ -39,7 +37,11 @@ public class QueueController {
     public Mono<Paging.Page<QueueItem>> queue(@PathVariable String code,
                                               @RequestParam(required = false) String status,
                                               @RequestParam(required = false) Integer page,
-                                              @RequestParam(required = false) Integer size) {
+                                              @RequestParam(required = false) Integer size,
+                                              @AuthenticationPrincipal Actor actor) {
+        if (!QueueAccess.mayRead(actor, code, triageUnit)) {
+            return Mono.error(new ForbiddenException("The queue of " + code + " is its own staff's"));
+        }
         Paging.Request request = Paging.of(page, size, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
         return queue.list(code, status, request).map(found -> new Paging.Page<>(
                 found.items().stream().map(QueueItem::of).toList(), found.page(), found.size(), found.total()));
@@ -47,15 +49,13 @@ public class QueueController {
 
     /** The lead signs for (签收) the appeal; signing again answers the same without a new event. */
     @PostMapping("/{id}/sign")
-    @Operation(summary = "The lead signs for (签收) the appeal; signing again answers the same, publishing nothing")
+    @Operation(summary = "The lead signs for (签收) the appeal; signing again answers the same, publishing nothing",
+            description = "The signer is the logged-in clerk or head of the lead department; no body.")
     public Mono<QueueItem> sign(@PathVariable String code, @PathVariable String id,
-                                @RequestBody(required = false) SignRequest body) {
-        String staff = body == null ? null : body.staff();
-        List<FieldProblem> problems = new ArrayList<>();
-        text.optionalShort(problems, "staff", staff);
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
+                                @AuthenticationPrincipal Actor actor) {
+        if (!QueueAccess.mayWork(actor, code)) {
+            return Mono.error(new ForbiddenException("Only the staff of " + code + " sign for its appeals"));
         }
-        return queue.sign(code, id, staff).map(QueueItem::of);
+        return queue.sign(code, id, actor.id()).map(QueueItem::of);
     }
 }

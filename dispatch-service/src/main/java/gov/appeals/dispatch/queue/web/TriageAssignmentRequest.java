@@ -6,7 +6,6 @@ import java.util.List;
  * @param lead       unit code of the lead department or street/town
  * @param coHandlers unit codes of co-handlers, optional
  * @param reason     why this lead, required
- * @param triager    who decided, optional (defaults to the triage unit)
  */
-public record TriageAssignmentRequest(String lead, List<String> coHandlers, String reason, String triager) {
+public record TriageAssignmentRequest(String lead, List<String> coHandlers, String reason) {
 }

@@ -63,7 +63,6 @@ public class TriageDesk {
             }
         }
         text.requireLong(problems, "reason", decision.reason());
-        text.optionalShort(problems, "triager", decision.triager());
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }

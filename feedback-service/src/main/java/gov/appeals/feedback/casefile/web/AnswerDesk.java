@@ -6,13 +6,17 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
+import gov.appeals.feedback.casefile.AnswerCommand;
 import gov.appeals.feedback.casefile.Answered;
+import gov.appeals.feedback.casefile.CaseAccess;
 import gov.appeals.feedback.casefile.CaseFile;
 import gov.appeals.feedback.casefile.store.CaseEvents;
 import gov.appeals.feedback.casefile.store.CaseStore;
 import gov.appeals.feedback.casefile.store.ConcurrentCaseUpdateException;
 import gov.appeals.feedback.casefile.store.StoredCase;
 import gov.appeals.kit.outbox.OutboxRelay;
+import gov.appeals.kit.security.Actor;
+import gov.appeals.kit.web.ForbiddenException;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -35,20 +39,27 @@ public class AnswerDesk {
         this.clock = clock;
     }
 
-    public Mono<CaseFile> find(String appealId) {
+    /** The case, if the actor may see it; not found otherwise. */
+    public Mono<CaseFile> find(String appealId, Actor actor) {
         return store.find(appealId).map(StoredCase::file)
+                .filter(file -> CaseAccess.mayRead(actor, file.lead(), file.coHandlers()))
                 .switchIfEmpty(Mono.error(() -> new CaseNotFoundException(appealId)));
     }
 
-    public Mono<AnswerReceipt> answer(String appealId, AnswerRequest request) {
+    /** The lead department's answer, given by one of its clerks or its head. */
+    public Mono<AnswerReceipt> answer(String appealId, AnswerRequest request, Actor actor) {
         return Mono.defer(() -> store.find(appealId)
+                        .filter(stored -> CaseAccess.handles(actor, stored.file().lead(), stored.file().coHandlers()))
                         .switchIfEmpty(Mono.error(() -> new CaseNotFoundException(appealId)))
-                        .flatMap(stored -> record(stored, request)))
+                        .flatMap(stored -> CaseAccess.mayAnswer(actor, stored.file().lead())
+                                ? record(stored, request.toCommand(actor.id()))
+                                : Mono.error(new ForbiddenException("Only the lead department ("
+                                        + stored.file().lead() + ") answers appeal " + appealId))))
                 .retryWhen(Retry.max(CONCURRENT_RETRIES).filter(ConcurrentCaseUpdateException.class::isInstance));
     }
 
-    private Mono<AnswerReceipt> record(StoredCase stored, AnswerRequest request) {
-        Answered answered = stored.file().answer(request.toCommand(), clock.instant(), UUID.randomUUID().toString());
+    private Mono<AnswerReceipt> record(StoredCase stored, AnswerCommand command) {
+        Answered answered = stored.file().answer(command, clock.instant(), UUID.randomUUID().toString());
         AnswerReceipt receipt = AnswerReceipt.of(stored.file().appealId(), answered.file().answer());
         if (answered.isRepeat()) {
             return Mono.just(receipt);

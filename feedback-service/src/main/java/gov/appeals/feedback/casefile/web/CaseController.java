@@ -1,6 +1,7 @@
 package gov.appeals.feedback.casefile.web;
 
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import gov.appeals.kit.security.Actor;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -23,12 +25,13 @@ public class CaseController {
 
     /** The lead department answers a case it signed for; repeating the same answer is answered the same way. */
     @PostMapping(path = "/answer", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<AnswerReceipt> answer(@PathVariable String id, @Validated @RequestBody AnswerRequest request) {
-        return desk.answer(id, request);
+    public Mono<AnswerReceipt> answer(@PathVariable String id, @Validated @RequestBody AnswerRequest request,
+                                      @AuthenticationPrincipal Actor actor) {
+        return desk.answer(id, request, actor);
     }
 
     @GetMapping("/case")
-    public Mono<CaseView> find(@PathVariable String id) {
-        return desk.find(id).map(CaseView::of);
+    public Mono<CaseView> find(@PathVariable String id, @AuthenticationPrincipal Actor actor) {
+        return desk.find(id, actor).map(CaseView::of);
     }
 }

@@ -5,11 +5,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.UUID;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
+import gov.appeals.kit.security.RequestSignature;
+import gov.appeals.kit.security.SigningKeys;
 import gov.appeals.notification.callback.StatusCallback;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
@@ -17,8 +21,8 @@ import io.micrometer.tracing.propagation.Propagator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one place a callback leaves for the 12345 system, so that signing the request (a later issue: HMAC over the
- * body and a timestamp) is added here and nowhere else.
+ * The one place a callback leaves for the 12345 system, signed as source systems sign their requests to the
+ * platform (docs/security.md: HMAC-SHA256 over method, path, timestamp, nonce and the body's hash).
  *
  * <p>The JDK {@link HttpClient} rather than WebClient: the caller is a Kafka listener thread that has to wait for
  * the answer anyway (the kit's retries and dead-lettering depend on the outcome being known when the consumer
@@ -36,13 +40,18 @@ public class HotlineCallbackSender {
     private final Tracer tracer;
     private final Propagator propagator;
     private final HttpClient client;
+    private final SigningKeys.Key key;
+    private final Clock clock;
 
     /**
      * @param tracer     and {@code propagator}: the callback carries the trace of the event it tells about (W3C
      *                   {@code traceparent}), the same trace as the request that started it
      */
-    public HotlineCallbackSender(HotlineProperties properties, JsonMapper json, Tracer tracer, Propagator propagator) {
+    public HotlineCallbackSender(HotlineProperties properties, JsonMapper json, Tracer tracer, Propagator propagator,
+                                 Clock clock) {
         this.properties = properties;
+        this.key = properties.signingKey();
+        this.clock = clock;
         this.json = json;
         this.tracer = tracer;
         this.propagator = propagator;
@@ -66,11 +75,17 @@ public class HotlineCallbackSender {
      * @throws CallbackRefusedException when it answered a 4xx that sending the callback again cannot change
      */
     public int send(StatusCallback callback) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(properties.callbackUrl())
+        byte[] body = json.writeValueAsBytes(callback);
+        URI url = properties.callbackUrl();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(url)
                 .timeout(properties.responseTimeout())
                 .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
                 .header(EVENT_ID_HEADER, callback.eventId())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(callback)));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        // Signed afresh on every attempt: a retry is a new request with its own time and nonce.
+        RequestSignature.headers(key.id(), key.secret(), "POST",
+                url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()),
+                clock.instant().getEpochSecond(), UUID.randomUUID().toString(), body).forEach(builder::header);
         Span span = tracer.currentSpan();
         if (span != null) {
             propagator.inject(span.context(), builder, HttpRequest.Builder::header);

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import com.sun.net.httpserver.HttpServer;
 
 import gov.appeals.events.AppealStatus;
+import gov.appeals.kit.security.RequestSignature;
 import gov.appeals.notification.callback.StatusCallback;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
@@ -37,9 +39,12 @@ class HotlineCallbackSenderTest {
             "QS-20260302-000001", "GD-77", AppealStatus.SIGNED, "已签收", Instant.parse("2026-03-02T01:30:00Z"), 3,
             "DEV_REFORM", "staff:li", Map.of("withinDeadline", true));
 
+    private static final String KEY = "callbacks-1:callback-secret";
+
     private final AtomicInteger answer = new AtomicInteger(200);
     private final AtomicReference<String> body = new AtomicReference<>();
     private final AtomicReference<String> eventIdHeader = new AtomicReference<>();
+    private final AtomicReference<com.sun.net.httpserver.Headers> headers = new AtomicReference<>();
     private final CountDownLatch release = new CountDownLatch(1);
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private HttpServer server;
@@ -51,6 +56,7 @@ class HotlineCallbackSenderTest {
         server.createContext("/cb", exchange -> {
             body.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             eventIdHeader.set(exchange.getRequestHeaders().getFirst("X-Appeal-Event-Id"));
+            headers.set(exchange.getRequestHeaders());
             exchange.sendResponseHeaders(answer.get(), -1);
             exchange.close();
         });
@@ -115,14 +121,38 @@ class HotlineCallbackSenderTest {
     }
 
     @Test
+    void signsEveryCallbackSoThatTheHotlineCanTellItCameFromThePlatform() {
+        sender("/cb", Duration.ofSeconds(5)).send(CALLBACK);
+        var sent = headers.get();
+        long timestamp = Long.parseLong(sent.getFirst(RequestSignature.TIMESTAMP));
+
+        assertThat(sent.getFirst(RequestSignature.KEY)).isEqualTo("callbacks-1");
+        assertThat(timestamp).isCloseTo(Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(5L));
+        String canonical = RequestSignature.canonical("POST", "/cb", timestamp, sent.getFirst(RequestSignature.NONCE),
+                body.get().getBytes(StandardCharsets.UTF_8));
+        assertThat(RequestSignature.matches("callback-secret", canonical, sent.getFirst(RequestSignature.SIGNATURE)))
+                .isTrue();
+        assertThat(RequestSignature.matches("another-secret", canonical, sent.getFirst(RequestSignature.SIGNATURE)))
+                .isFalse();
+    }
+
+    @Test
+    void refusesToStartWithoutACallbackKey() {
+        var properties = new HotlineProperties(URI.create("http://127.0.0.1:1/cb"), Duration.ofSeconds(1),
+                Duration.ofSeconds(1), " ");
+        assertThatThrownBy(() -> new HotlineCallbackSender(properties, JsonMapper.builder().build(), Tracer.NOOP,
+                Propagator.NOOP, Clock.systemUTC())).hasMessageContaining("HOTLINE_CALLBACK_KEY");
+    }
+
+    @Test
     void failsWhenTheHotlineRefusesTheConnection() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
         HotlineCallbackSender sender = new HotlineCallbackSender(new HotlineProperties(
-                URI.create("http://127.0.0.1:" + closedPort + "/cb"), Duration.ofSeconds(2), Duration.ofSeconds(2)),
-                JsonMapper.builder().build(), Tracer.NOOP, Propagator.NOOP);
+                URI.create("http://127.0.0.1:" + closedPort + "/cb"), Duration.ofSeconds(2), Duration.ofSeconds(2),
+                KEY), JsonMapper.builder().build(), Tracer.NOOP, Propagator.NOOP, Clock.systemUTC());
 
         assertThatThrownBy(() -> sender.send(CALLBACK))
                 .isInstanceOf(CallbackFailedException.class)
@@ -138,7 +168,7 @@ class HotlineCallbackSenderTest {
 
     private HotlineCallbackSender sender(String path, Duration responseTimeout) {
         URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
-        return new HotlineCallbackSender(new HotlineProperties(url, Duration.ofSeconds(2), responseTimeout),
-                JsonMapper.builder().build(), Tracer.NOOP, Propagator.NOOP);
+        return new HotlineCallbackSender(new HotlineProperties(url, Duration.ofSeconds(2), responseTimeout, KEY),
+                JsonMapper.builder().build(), Tracer.NOOP, Propagator.NOOP, Clock.systemUTC());
     }
 }

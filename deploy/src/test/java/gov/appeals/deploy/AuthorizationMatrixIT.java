@@ -1,0 +1,343 @@
+package gov.appeals.deploy;
+
+import static gov.appeals.deploy.HotlineAppealEndToEndIT.awaitStatus;
+import static gov.appeals.deploy.HotlineAppealEndToEndIT.hotlineSample;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import gov.appeals.deploy.HotlineAppealEndToEndIT.Urls;
+import gov.appeals.reference.Department;
+import gov.appeals.reference.ReferenceData;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The authorization matrix of docs/security.md, row by row and role by role, against the running platform with
+ * tokens of its own issuer and requests signed with the hotline's key: every request without credentials is 401, a
+ * role the row refuses gets 403, a department's staff get 404 for another department's appeal (403 for another
+ * unit named in the path), the right role gets its 2xx. It also fails when a service serves an endpoint the matrix
+ * does not list, or the matrix lists one no service serves (each service's OpenAPI document says what it serves).
+ */
+@ExtendWith(PlatformExtension.class)
+class AuthorizationMatrixIT {
+
+    private static final Duration HOP = Duration.ofSeconds(60);
+    private static final List<String> ROLES = List.of("hotline", "clerk", "head", "triager", "supervisor", "operator");
+    private static final String EVERY_SERVICE = "every service";
+
+    /** One row of the matrix: the cell of each role. */
+    record Row(String service, String method, String path, Map<String, String> cells) {
+
+        String endpoint() {
+            return method + " " + path;
+        }
+    }
+
+    @Test
+    void everyEndpointAServiceServesIsInTheMatrixAndEveryRowIsServed(LocalPlatform platform) {
+        List<Row> matrix = matrix();
+        for (Service service : Service.values()) {
+            Set<String> served = new TreeSet<>();
+            JsonNode paths = Http.get(platform.config().serviceUrl(service) + "/v3/api-docs").json().path("paths");
+            paths.properties().forEach(path -> path.getValue().properties().forEach(operation ->
+                    served.add(operation.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey())));
+            Set<String> listed = new TreeSet<>();
+            matrix.stream().filter(row -> row.service().equals(service.artifactId())
+                    || row.service().equals(EVERY_SERVICE)).forEach(row -> listed.add(row.endpoint()));
+            assertThat(served).as("the endpoints %s serves, against docs/security.md", service.artifactId())
+                    .isEqualTo(listed);
+        }
+    }
+
+    @Test
+    void everyRoleGetsWhatItsCellSaysOnEveryRow(LocalPlatform platform) {
+        Fixture fixture = Fixture.make(platform.config());
+        List<Row> matrix = new ArrayList<>(matrix());
+        // In the order an appeal lives: signing before answering before rating.
+        List<String> lifecycle = List.of("POST /api/v1/appeals", "GET /api/v1/appeals/{id}", "GET /api/v1/appeals",
+                "GET /api/v1/departments/{code}/queue", "POST /api/v1/departments/{code}/queue/{id}/sign",
+                "GET /api/v1/appeals/{id}/case", "POST /api/v1/appeals/{id}/answer", "POST /api/v1/appeals/{id}/rating",
+                "POST /api/v1/triage/{id}/assignment", "GET /api/v1/deliveries");
+        matrix.sort(java.util.Comparator.comparingInt(row -> {
+            int at = lifecycle.indexOf(row.endpoint());
+            return at < 0 ? lifecycle.size() : at;
+        }));
+        List<String> checked = new ArrayList<>();
+        for (Row row : matrix) {
+            List<Service> services = row.service().equals(EVERY_SERVICE) ? List.of(Service.values())
+                    : List.of(service(row.service()));
+            for (Service service : services) {
+                fixture.prepare(row);
+                checkRow(fixture, service, row);
+                checked.add(service.artifactId() + " " + row.endpoint());
+            }
+        }
+        System.out.printf("[authorization matrix] %d endpoints × %d roles and no credentials checked%n",
+                checked.size(), ROLES.size());
+    }
+
+    private static void checkRow(Fixture fixture, Service service, Row row) {
+        Request anonymous = fixture.request(service, row, "supervisor", true);
+        Http.Response refused = anonymous.send(Http.Caller.NOBODY);
+        assertThat(refused.status()).as("%s %s without credentials: %s", service.artifactId(), row.endpoint(),
+                refused.body()).isEqualTo(401);
+        assertThat(refused.contentType()).isEqualTo("application/problem+json");
+        List<String> allowed = new ArrayList<>();
+        for (String role : ROLES) {
+            String cell = row.cells().get(role);
+            if (cell.equals("no")) {
+                Http.Response response = fixture.request(service, row, role, true).send(fixture.caller(role, true));
+                // The sources' keys are configured at appeal-intake only: elsewhere a signed request is a stranger's.
+                int status = role.equals("hotline") && service != Service.INTAKE ? 401 : 403;
+                assertThat(response.status()).as("%s %s as %s: %s", service.artifactId(), row.endpoint(), role,
+                        response.body()).isEqualTo(status);
+                assertThat(response.contentType()).isEqualTo("application/problem+json");
+            } else {
+                allowed.add(role);
+            }
+        }
+        for (String role : allowed) {
+            String cell = row.cells().get(role);
+            if (cell.startsWith("own") && !role.equals("hotline")) {
+                int other = cell.contains("404") ? 404 : 403;
+                Http.Response response = fixture.request(service, row, role, false).send(fixture.caller(role, false));
+                assertThat(response.status()).as("%s %s as %s of another unit: %s", service.artifactId(),
+                        row.endpoint(), role, response.body()).isEqualTo(other);
+            }
+            Http.Response response = fixture.request(service, row, role, true).send(fixture.caller(role, true));
+            int expected = fixture.allowedStatus(row);
+            assertThat(response.status()).as("%s %s as %s: %s", service.artifactId(), row.endpoint(), role,
+                    response.body()).satisfiesAnyOf(
+                            status -> assertThat(status).isBetween(200, 299),
+                            status -> assertThat(status).isEqualTo(expected));
+        }
+    }
+
+    private static Service service(String artifactId) {
+        return Arrays.stream(Service.values()).filter(s -> s.artifactId().equals(artifactId)).findFirst()
+                .orElseThrow(() -> new AssertionError("docs/security.md names an unknown service " + artifactId));
+    }
+
+    /** The matrix table of docs/security.md. */
+    static List<Row> matrix() {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(repositoryRoot().resolve("docs/security.md"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Row> rows = new ArrayList<>();
+        List<String> header = null;
+        for (String line : lines) {
+            if (!line.startsWith("|")) {
+                header = line.isBlank() ? header : null;
+                continue;
+            }
+            List<String> cells = Arrays.stream(line.substring(1, line.length() - 1).split("\\|"))
+                    .map(String::strip).toList();
+            if (cells.size() > 1 && cells.get(0).equals("service") && cells.get(1).equals("endpoint")) {
+                header = cells;
+                assertThat(header.subList(2, header.size())).isEqualTo(ROLES);
+            } else if (header != null && !cells.get(0).startsWith("---")) {
+                String[] endpoint = cells.get(1).replace("`", "").split(" ");
+                Map<String, String> byRole = new LinkedHashMap<>();
+                for (int i = 0; i < ROLES.size(); i++) {
+                    byRole.put(ROLES.get(i), cells.get(2 + i));
+                }
+                rows.add(new Row(cells.get(0), endpoint[0], endpoint[1], byRole));
+            }
+        }
+        assertThat(rows).as("the matrix in docs/security.md").isNotEmpty();
+        return rows;
+    }
+
+    static Path repositoryRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isDirectory(dir.resolve("docs"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("No docs/ above " + Path.of("").toAbsolutePath());
+        }
+        return dir;
+    }
+
+    /** A request of one row, ready to send as any caller. */
+    record Request(String method, String url, String body) {
+
+        Http.Response send(Http.Caller caller) {
+            return Http.send(method, url, body, caller);
+        }
+    }
+
+    /**
+     * The appeals the rows act on: one routed to a lead, one in triage; and units that have nothing to do with the
+     * first.
+     */
+    static final class Fixture {
+
+        private final Urls urls;
+        private final Callers callers;
+        private final String appeal;
+        /** The head's own appeal of the same lead: an answer is one member of staff's, the head gives another. */
+        private final String headsAppeal;
+        private final String externalId;
+        private final String lead;
+        private final String otherUnit;
+        private final String inTriage;
+        private final String triageUnit;
+
+        private Fixture(Urls urls, String appeal, String headsAppeal, String externalId, String lead,
+                        String otherUnit, String inTriage, String triageUnit) {
+            this.urls = urls;
+            this.callers = urls.callers();
+            this.appeal = appeal;
+            this.headsAppeal = headsAppeal;
+            this.externalId = externalId;
+            this.lead = lead;
+            this.otherUnit = otherUnit;
+            this.inTriage = inTriage;
+            this.triageUnit = triageUnit;
+        }
+
+        static Fixture make(PlatformConfig config) {
+            Urls urls = new Urls(config);
+            String externalId = "MATRIX-" + UUID.randomUUID();
+            String appeal = taxAppeal(urls, externalId);
+            String headsAppeal = taxAppeal(urls, "MATRIX-H-" + UUID.randomUUID());
+            JsonNode assigned = awaitStatus(urls, appeal, "ASSIGNED");
+            assertThat(awaitStatus(urls, headsAppeal, "ASSIGNED").path("leadDepartment").asString())
+                    .isEqualTo(assigned.path("leadDepartment").asString());
+            String lead = assigned.path("leadDepartment").asString();
+            Set<String> involved = new HashSet<>();
+            involved.add(lead);
+            assigned.path("coHandlers").forEach(code -> involved.add(code.asString()));
+            ReferenceData reference = ReferenceData.bundled();
+            assertThat(lead).as("the lead of a tax appeal").isNotEqualTo(reference.triageUnit().code());
+            involved.add(reference.triageUnit().code());
+            String other = reference.units().stream().map(Department::code).filter(code -> !involved.contains(code))
+                    .findFirst().orElseThrow();
+
+            ObjectNode unroutable = (ObjectNode) Http.JSON.readTree(hotlineSample("MATRIX-T-" + UUID.randomUUID()));
+            unroutable.put("title", "一般咨询");
+            unroutable.put("content", "想咨询一下有关情况，请尽快联系我们。");
+            Http.Response triage = Http.post(urls.intake("/api/v1/appeals"), unroutable.toString(), urls.hotline());
+            assertThat(triage.status()).as(triage.body()).isEqualTo(201);
+            String inTriage = triage.json().path("id").asString();
+            awaitStatus(urls, inTriage, "TRIAGE");
+            return new Fixture(urls, appeal, headsAppeal, externalId, lead, other, inTriage,
+                    reference.triageUnit().code());
+        }
+
+        /** A tax appeal: its lead (区税务局) is not the triage unit, whose queue the triager may read. */
+        private static String taxAppeal(Urls urls, String externalId) {
+            ObjectNode tax = (ObjectNode) Http.JSON.readTree(hotlineSample(externalId));
+            tax.put("title", "增值税留抵退税咨询");
+            tax.put("content", "我司想了解增值税留抵退税的流程。");
+            Http.Response accepted = Http.post(urls.intake("/api/v1/appeals"), tax.toString(), urls.hotline());
+            assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+            return accepted.json().path("id").asString();
+        }
+
+        /** Brings the appeal to the state the row acts on, as the lead department would. */
+        void prepare(Row row) {
+            for (String id : List.of(appeal, headsAppeal)) {
+                prepare(row, id);
+            }
+        }
+
+        private void prepare(Row row, String appeal) {
+            Http.Caller clerk = callers.user("clerk-" + lead);
+            switch (row.endpoint()) {
+                case "GET /api/v1/appeals/{id}/case" -> await("feedback-service knows the appeal").atMost(HOP)
+                        .pollInterval(Duration.ofMillis(300))
+                        .until(() -> Http.get(urls.feedback("/api/v1/appeals/" + appeal + "/case"), clerk).status(),
+                                status -> status == 200);
+                case "POST /api/v1/appeals/{id}/answer" -> await("feedback-service sees the signing").atMost(HOP)
+                        .pollInterval(Duration.ofMillis(300))
+                        .until(() -> Http.get(urls.feedback("/api/v1/appeals/" + appeal + "/case"), clerk).json()
+                                .path("status").asString(), status -> !status.equals("ASSIGNED"));
+                case "POST /api/v1/appeals/{id}/rating" -> {
+                    if (appeal.equals(this.appeal)) {
+                        awaitStatus(urls, appeal, "RESPONDED");
+                    }
+                }
+                case "GET /api/v1/deliveries" -> await("a callback for the appeal").atMost(HOP)
+                        .pollInterval(Duration.ofMillis(300))
+                        .until(() -> Http.get(urls.config().serviceUrl(Service.NOTIFICATION)
+                                + "/api/v1/deliveries?appealId=" + appeal, callers.supervisor()).status(),
+                                status -> status == 200);
+                default -> {
+                }
+            }
+        }
+
+        /** What a role that may call the row gets besides a 2xx: the 404 of a dead letter that does not exist. */
+        int allowedStatus(Row row) {
+            return row.path().startsWith("/api/v1/ops/dead-letters/") ? 404 : 200;
+        }
+
+        /** @param own the role acting on its own unit's appeal (false: a unit that has nothing to do with it) */
+        Http.Caller caller(String role, boolean own) {
+            return switch (role) {
+                case "hotline" -> callers.hotline();
+                case "clerk", "head" -> callers.user(role + "-" + (own ? lead : otherUnit));
+                default -> callers.user(role);
+            };
+        }
+
+        Request request(Service service, Row row, String role, boolean own) {
+            String base = urls.config().serviceUrl(service);
+            String appeal = role.equals("head") ? headsAppeal : this.appeal;
+            // The unit in the path: the lead's, except the triager's own queue. Staff of another unit act on the
+            // lead's through their own token (caller), which is what "another unit's" means.
+            String unit = role.equals("triager") && own ? triageUnit : lead;
+            return switch (row.endpoint()) {
+                case "POST /api/v1/appeals" -> new Request("POST", base + row.path(),
+                        hotlineSample("MATRIX-" + UUID.randomUUID()));
+                case "GET /api/v1/appeals/{id}", "GET /api/v1/appeals/{id}/case" ->
+                        new Request("GET", base + row.path().replace("{id}", appeal), null);
+                case "GET /api/v1/appeals" -> new Request("GET",
+                        base + row.path() + "?source=HOTLINE_12345&externalId=" + externalId, null);
+                case "POST /api/v1/appeals/{id}/rating" -> new Request("POST",
+                        base + row.path().replace("{id}", appeal), "{\"rating\":\"SATISFIED\"}");
+                case "GET /api/v1/departments/{code}/queue" ->
+                        new Request("GET", base + row.path().replace("{code}", unit), null);
+                case "POST /api/v1/departments/{code}/queue/{id}/sign" -> new Request("POST",
+                        base + row.path().replace("{code}", unit).replace("{id}", appeal), null);
+                case "POST /api/v1/triage/{id}/assignment" -> new Request("POST",
+                        base + row.path().replace("{id}", inTriage),
+                        "{\"lead\":\"" + lead + "\",\"reason\":\"按职责分派\"}");
+                case "POST /api/v1/appeals/{id}/answer" -> new Request("POST",
+                        base + row.path().replace("{id}", appeal), "{\"result\":\"RESOLVED\",\"text\":\"已办理\"}");
+                case "GET /api/v1/deliveries" -> new Request("GET", base + row.path() + "?appealId=" + appeal, null);
+                case "GET /api/v1/ops/dead-letters" -> new Request("GET", base + row.path(), null);
+                case "GET /api/v1/ops/dead-letters/{id}" ->
+                        new Request("GET", base + row.path().replace("{id}", "0-0"), null);
+                case "POST /api/v1/ops/dead-letters/{id}/replay" ->
+                        new Request("POST", base + row.path().replace("{id}", "0-0"), null);
+                default -> throw new AssertionError("No request for " + row.endpoint()
+                        + ": a new row of docs/security.md needs one here");
+            };
+        }
+    }
+}
