@@ -57,7 +57,11 @@ class AuthorizationMatrixIT {
         List<Row> matrix = matrix();
         for (Service service : Service.values()) {
             Set<String> served = new TreeSet<>();
-            JsonNode paths = Http.get(platform.config().serviceUrl(service) + "/v3/api-docs").json().path("paths");
+            JsonNode apiDocs = Http.get(platform.config().serviceUrl(service) + "/v3/api-docs").json();
+            assertThat(apiDocs.path("components").path("securitySchemes").propertyNames())
+                    .as("the ways in Swagger UI offers for %s", service.artifactId())
+                    .contains("bearer", "signature");
+            JsonNode paths = apiDocs.path("paths");
             paths.properties().forEach(path -> path.getValue().properties().forEach(operation ->
                     served.add(operation.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey())));
             Set<String> listed = new TreeSet<>();

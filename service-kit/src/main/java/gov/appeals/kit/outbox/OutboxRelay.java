@@ -117,10 +117,17 @@ public class OutboxRelay {
         return send(aggregateId, store.pending(aggregateId), cause);
     }
 
-    /** Publishes the aggregate's pending events in order; stops at the first that fails, leaving it and the rest. */
+    /**
+     * Publishes the aggregate's pending events in order; stops at the first that fails, leaving it and the rest. When
+     * a publication of the aggregate runs already, it is asked to read the store again when it ends instead: two at
+     * once would send the same events twice.
+     */
     public Mono<Void> publish(String aggregateId) {
-        return publishEntries(aggregateId, store.pending(aggregateId), null)
-                .doOnSuccess(done -> retry.remove(aggregateId));
+        if (active.putIfAbsent(aggregateId, Boolean.FALSE) != null) {
+            active.put(aggregateId, Boolean.TRUE);
+            return Mono.empty();
+        }
+        return send(aggregateId, store.pending(aggregateId), null).doOnSuccess(done -> retry.remove(aggregateId));
     }
 
     private Mono<Void> publishEntries(String aggregateId, Mono<List<OutboxEntry>> pending, Observation cause) {

@@ -60,7 +60,7 @@ public class KitSecurityConfiguration {
                                            ObjectProvider<AccessRules> rules, SecurityProperties properties,
                                            KitProperties kit, ProblemWebExceptionHandler problemWriter, Clock clock,
                                            RequestMappingHandlerMapping requestMappingHandlerMapping) {
-        SecurityProblems problems = new SecurityProblems(problemWriter);
+        SecurityProblems problems = new SecurityProblems(problemWriter, (int) kit.http().maxRequestSize().toBytes());
         // Not a bean: WebFlux would run every WebFilter bean a second time outside the security chain.
         SignedRequests signedRequests = new SignedRequests(SigningKeys.parse(properties.sourceKeys()),
                 new NonceWindow(properties.signatureWindow(), clock),
@@ -114,6 +114,11 @@ public class KitSecurityConfiguration {
         String issuer = String.valueOf(properties.issuerUri());
         return new SupplierReactiveJwtDecoder(() -> NimbusReactiveJwtDecoder.withIssuerLocation(issuer)
                 .webClient(web).build());
+    }
+
+    @Bean
+    IssuerUnavailable issuerUnavailable(ProblemWebExceptionHandler problems) {
+        return new IssuerUnavailable(problems);
     }
 
     /** Swagger UI offers both ways in: a bearer token, and the four headers of a signed request. */

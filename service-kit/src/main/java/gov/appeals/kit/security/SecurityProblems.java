@@ -1,5 +1,8 @@
 package gov.appeals.kit.security;
 
+import java.time.Duration;
+
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
@@ -15,10 +18,27 @@ import reactor.core.publisher.Mono;
 /** 401 and 403 as problem+json, like every other error, saying what to send instead. */
 final class SecurityProblems {
 
-    private final ProblemWebExceptionHandler problems;
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
 
-    SecurityProblems(ProblemWebExceptionHandler problems) {
+    private final ProblemWebExceptionHandler problems;
+    private final int maxBodyBytes;
+
+    SecurityProblems(ProblemWebExceptionHandler problems, int maxBodyBytes) {
         this.problems = problems;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /**
+     * Answers only once the request's body (within the size limit) has been read and dropped. A refusal sent while
+     * the client is still sending its body was seen to leave the client waiting for an answer that never came; a
+     * body over the limit is not read, and RequestGuard closes that connection after the answer.
+     */
+    static Mono<Void> afterBody(ServerWebExchange exchange, int maxBodyBytes, Mono<Void> answer) {
+        return DataBufferUtils.join(exchange.getRequest().getBody(), maxBodyBytes)
+                .doOnNext(DataBufferUtils::release)
+                .timeout(DRAIN_TIMEOUT)
+                .onErrorResume(unread -> Mono.empty())
+                .then(answer);
     }
 
     ServerAuthenticationEntryPoint entryPoint() {
@@ -26,10 +46,10 @@ final class SecurityProblems {
     }
 
     ServerAccessDeniedHandler deniedHandler() {
-        return (exchange, denied) -> problems.write(exchange, Problems.of(HttpStatus.FORBIDDEN,
-                "No role of yours may " + exchange.getRequest().getMethod() + " "
+        return (exchange, denied) -> afterBody(exchange, maxBodyBytes, problems.write(exchange,
+                Problems.of(HttpStatus.FORBIDDEN, "No role of yours may " + exchange.getRequest().getMethod() + " "
                         + exchange.getRequest().getPath().value()
-                        + " (docs/security.md lists who may do what; a path not listed there is closed to all)"));
+                        + " (docs/security.md lists who may do what; a path not listed there is closed to all)")));
     }
 
     private Mono<Void> unauthorized(ServerWebExchange exchange, AuthenticationException failure) {
@@ -43,6 +63,7 @@ final class SecurityProblems {
                     + "or, for a source system, sign the request (X-Appeals-Key, -Timestamp, -Nonce, -Signature)";
         }
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        return problems.write(exchange, Problems.of(HttpStatus.UNAUTHORIZED, detail));
+        return afterBody(exchange, maxBodyBytes,
+                problems.write(exchange, Problems.of(HttpStatus.UNAUTHORIZED, detail)));
     }
 }

@@ -113,9 +113,10 @@ public final class SignedRequests implements WebFilter {
         };
     }
 
+    /** The body, when not read yet, is read and dropped first (see SecurityProblems.afterBody). */
     private Mono<Void> refuse(ServerWebExchange exchange, String reason) {
         var problem = Problems.of(HttpStatus.UNAUTHORIZED, "The signed request is refused: " + reason);
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Appeals-HMAC-SHA256");
-        return problems.write(exchange, problem);
+        return SecurityProblems.afterBody(exchange, maxBodyBytes, problems.write(exchange, problem));
     }
 }

@@ -2,15 +2,19 @@ package gov.appeals.kit.web;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -35,7 +39,7 @@ public class RequestGuard implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        closeAfterRefusingABody(exchange);
+        exchange = closeAfterRefusingABody(exchange);
         long length = exchange.getRequest().getHeaders().getContentLength();
         if (length > maxBytes) {
             return problems.write(exchange, Problems.tooLarge(maxBytes));
@@ -50,20 +54,28 @@ public class RequestGuard implements WebFilter, Ordered {
     /**
      * A request refused before its body was read leaves that body unread on the connection; reused for the next
      * request, such a connection was seen to go unanswered (the next request waited for ever behind the unread body).
-     * So an error answer to a request that has a body closes the connection, and the client opens a fresh one.
+     * So an error answer to a request that has a body closes the connection, and so does any answer to one whose body
+     * nothing read (an endpoint that takes no body), and the client opens a fresh one.
      */
-    private static void closeAfterRefusingABody(ServerWebExchange exchange) {
+    private static ServerWebExchange closeAfterRefusingABody(ServerWebExchange exchange) {
         var request = exchange.getRequest().getHeaders();
         if (request.getContentLength() <= 0 && !request.containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
-            return;
+            return exchange;
         }
+        AtomicBoolean read = new AtomicBoolean();
         var response = exchange.getResponse();
         response.beforeCommit(() -> {
-            if (response.getStatusCode() != null && response.getStatusCode().isError()) {
+            if (!read.get() || response.getStatusCode() != null && response.getStatusCode().isError()) {
                 response.getHeaders().setConnection("close");
             }
             return Mono.empty();
         });
+        return exchange.mutate().request(new ServerHttpRequestDecorator(exchange.getRequest()) {
+            @Override
+            public Flux<DataBuffer> getBody() {
+                return super.getBody().doOnSubscribe(subscription -> read.set(true));
+            }
+        }).build();
     }
 
     private static String charsetProblem(ServerWebExchange exchange) {

@@ -90,6 +90,32 @@ class OutboxRelayTest {
         assertThat(store.scans).isEqualTo(1);
     }
 
+    @Test
+    void aSweepLeavesAnAggregateToThePublicationSendingItAndEachEventGoesOnce() throws InterruptedException {
+        OutboxEntry first = entry("e1", NOW.minusSeconds(60));
+        OutboxEntry second = entry("e2", NOW.minusSeconds(60));
+        store.add("a-1", first, second);
+        publisher.hold();
+        relay.publishSoon("a-1", List.of(first, second));
+        Thread release = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            publisher.release();
+        });
+        release.start();
+
+        relay.sweep();
+        release.join();
+        awaitSent("e2");
+        Thread.sleep(200);
+
+        assertThat(publisher.sent).containsExactly("e1", "e2");
+        assertThat(store.outboxes.get("a-1")).isEmpty();
+    }
+
     private void awaitSent(String eventId) throws InterruptedException {
         for (int i = 0; i < 100 && !publisher.sent.contains(eventId); i++) {
             Thread.sleep(20);
@@ -136,6 +162,7 @@ class OutboxRelayTest {
 
         final List<String> sent = Collections.synchronizedList(new ArrayList<>());
         private volatile String refused;
+        private volatile java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(0);
 
         RecordingPublisher() {
             super(null, Duration.ofSeconds(1));
@@ -145,15 +172,28 @@ class OutboxRelayTest {
             refused = eventId;
         }
 
+        /** Sends wait, on a thread of their own, until {@link #release()}: the broker answering slowly. */
+        void hold() {
+            gate = new java.util.concurrent.CountDownLatch(1);
+        }
+
+        void release() {
+            gate.countDown();
+        }
+
         @Override
         public Mono<Void> send(OutboxEntry entry, Observation cause) {
-            return Mono.defer(() -> {
+            Mono<Void> send = Mono.defer(() -> {
                 if (entry.eventId().equals(refused)) {
                     return Mono.error(new IllegalStateException("broker away"));
                 }
                 sent.add(entry.eventId());
                 return Mono.empty();
             });
+            java.util.concurrent.CountDownLatch held = gate;
+            return held.getCount() == 0 ? send
+                    : Mono.fromCallable(() -> held.await(5, java.util.concurrent.TimeUnit.SECONDS))
+                            .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()).then(send);
         }
     }
 }

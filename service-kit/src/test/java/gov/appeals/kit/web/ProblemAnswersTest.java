@@ -21,7 +21,9 @@ import reactor.core.publisher.Mono;
 /** What a client of any service gets when something is wrong: always a problem document, in one shape. */
 @SpringBootTest(classes = ProblemAnswersTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"appeals.http.max-request-size=1KB", "appeals.messaging.create-dead-letter-topic=false",
-                "spring.cloud.function.definition="})
+                "spring.cloud.function.definition=",
+                // Nothing listens there: the identity provider is away.
+                "appeals.security.issuer-uri=http://127.0.0.1:1", "appeals.security.issuer-timeout=2s"})
 @AutoConfigureWebTestClient(timeout = "30s")
 class ProblemAnswersTest {
 
@@ -77,6 +79,21 @@ class ProblemAnswersTest {
 
     @Autowired
     WebTestClient http;
+
+    @Test
+    void aTokenThatCannotBeCheckedBecauseTheIdentityProviderIsAwayIsA503ToRetry() throws Exception {
+        var key = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).keyID("k1").generate();
+        var jwt = new com.nimbusds.jwt.SignedJWT(new com.nimbusds.jose.JWSHeader.Builder(
+                com.nimbusds.jose.JWSAlgorithm.RS256).keyID("k1").build(),
+                new com.nimbusds.jwt.JWTClaimsSet.Builder().subject("clerk-JD-SWJ").issuer("http://127.0.0.1:1")
+                        .expirationTime(new java.util.Date(System.currentTimeMillis() + 60_000)).build());
+        jwt.sign(new com.nimbusds.jose.crypto.RSASSASigner(key));
+
+        http.get().uri("/nothing-here").header(HttpHeaders.AUTHORIZATION, "Bearer " + jwt.serialize()).exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().exists("Retry-After");
+    }
 
     @Test
     void answersEveryFrameworkErrorAsAProblemDocument() {
