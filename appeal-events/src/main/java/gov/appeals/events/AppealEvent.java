@@ -11,10 +11,15 @@ import java.time.Instant;
  * signed only after it was assigned), this is the order in which they happened, which is also the order in which
  * they stand on the appeal's partition of {@link Topics#EVENTS}. Together with
  * {@link #eventId()} it is also the idempotency key: an event delivered twice changes nothing the second time.
+ *
+ * <p>Alarms, supervision, extension and hotspot events ({@link #isStageChange()} false) are notes on the stage the
+ * appeal is in: they carry that stage's version and status instead of a new one, because they can happen at any
+ * moment, concurrently with a department's stage change, and must never outrank it.
  */
 public sealed interface AppealEvent
         permits AppealAccepted, AppealAssigned, AppealSentToTriage, AppealSigned, AppealResponded, AppealRated,
-        AppealReopened, AppealClosed {
+        AppealReopened, AppealClosed, AppealDueSoon, AppealOverdue, SupervisionOrderRaised, SupervisionOrderClosed,
+        ExtensionRequested, ExtensionDecided, HotspotFormed {
 
     /** Unique id of this event (the CloudEvents {@code id}); a re-sent event keeps its id. */
     String eventId();
@@ -42,6 +47,11 @@ public sealed interface AppealEvent
 
     /** The status the appeal has once this event happened. */
     AppealStatus status();
+
+    /** Whether this event moves the appeal to a new stage (and a new version). */
+    default boolean isStageChange() {
+        return true;
+    }
 
     default String appealId() {
         return appeal().appealId();

@@ -20,15 +20,22 @@ public final class EventCodec {
             .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
-    private static final Map<String, Class<? extends AppealEvent>> TYPES = Map.of(
-            AppealAccepted.TYPE, AppealAccepted.class,
-            AppealAssigned.TYPE, AppealAssigned.class,
-            AppealSentToTriage.TYPE, AppealSentToTriage.class,
-            AppealSigned.TYPE, AppealSigned.class,
-            AppealResponded.TYPE, AppealResponded.class,
-            AppealRated.TYPE, AppealRated.class,
-            AppealReopened.TYPE, AppealReopened.class,
-            AppealClosed.TYPE, AppealClosed.class);
+    private static final Map<String, Class<? extends AppealEvent>> TYPES = Map.ofEntries(
+            Map.entry(AppealAccepted.TYPE, AppealAccepted.class),
+            Map.entry(AppealAssigned.TYPE, AppealAssigned.class),
+            Map.entry(AppealSentToTriage.TYPE, AppealSentToTriage.class),
+            Map.entry(AppealSigned.TYPE, AppealSigned.class),
+            Map.entry(AppealResponded.TYPE, AppealResponded.class),
+            Map.entry(AppealRated.TYPE, AppealRated.class),
+            Map.entry(AppealReopened.TYPE, AppealReopened.class),
+            Map.entry(AppealClosed.TYPE, AppealClosed.class),
+            Map.entry(AppealDueSoon.TYPE, AppealDueSoon.class),
+            Map.entry(AppealOverdue.TYPE, AppealOverdue.class),
+            Map.entry(SupervisionOrderRaised.TYPE, SupervisionOrderRaised.class),
+            Map.entry(SupervisionOrderClosed.TYPE, SupervisionOrderClosed.class),
+            Map.entry(ExtensionRequested.TYPE, ExtensionRequested.class),
+            Map.entry(ExtensionDecided.TYPE, ExtensionDecided.class),
+            Map.entry(HotspotFormed.TYPE, HotspotFormed.class));
 
     private EventCodec() {
     }

@@ -327,7 +327,7 @@ class IntakeServiceTest extends ServiceTestSupport {
         AppealAccepted stranded = new AppealAccepted(UUID.randomUUID().toString(),
                 new AppealRef(id, "QS-20260101-000001", Source.ONLINE_PORTAL, nextExternalId()), 1, now, "portal",
                 new Enterprise("上海云帆软件有限公司", "91310114H0QWX2EA8R", "吴先生", "13891354422"), "ST-WG", "标题",
-                "内容", null, Urgency.NORMAL, new Deadlines(now, now, now));
+                "内容", null, Urgency.NORMAL, new Deadlines(now, now, now), null);
         // As a crash between the insert and the relay would leave it: stored with its event still pending.
         mongo.insert(new AppealDocument(id, stranded.appeal().number(), Source.ONLINE_PORTAL,
                 stranded.appeal().externalId(), AppealStatus.ACCEPTED, 1, null, Urgency.NORMAL, "ST-WG", "标题", "内容",

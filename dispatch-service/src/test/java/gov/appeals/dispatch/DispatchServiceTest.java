@@ -630,6 +630,6 @@ class DispatchServiceTest {
                 Source.HOTLINE_12345, "GD" + appealId.substring(0, 8)), 1, Instant.now(), "hotline",
                 new Enterprise("上海嘉定测试有限公司", "91310114CL12TH3B1T", "吴先生", "13078106871"), street,
                 "测试诉求", "内容", category, Urgency.NORMAL,
-                new Deadlines(at, at.plus(1, ChronoUnit.HOURS), at.plus(5, ChronoUnit.DAYS)));
+                new Deadlines(at, at.plus(1, ChronoUnit.HOURS), at.plus(5, ChronoUnit.DAYS)), null);
     }
 }

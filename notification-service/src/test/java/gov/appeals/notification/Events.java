@@ -35,7 +35,7 @@ final class Events {
         return new AppealAccepted(UUID.randomUUID().toString(), appeal, 1, NOW, "hotline",
                 new Enterprise("上海嘉定某精密机械有限公司", "91310114MA1GT35K2X", "王经理", "13800138000"),
                 "JDZ", "厂区停电影响生产", "园区线路检修后一直未恢复供电，生产线停工。", "UTILITIES", Urgency.URGENT,
-                DEADLINES);
+                DEADLINES, null);
     }
 
     static AppealAssigned assigned(AppealRef appeal) {

@@ -7,6 +7,7 @@ import gov.appeals.events.Urgency;
 public record Submission(Source source, String externalId, Applicant enterprise, String street, String title,
                          String content, String category, Urgency urgency) {
 
-    public record Applicant(String name, String creditCode, String contactName, String phone) {
+    /** @param keyEnterprise the source marks it a key enterprise (重点企业/服务包); null when it does not say */
+    public record Applicant(String name, String creditCode, String contactName, String phone, Boolean keyEnterprise) {
     }
 }

@@ -16,7 +16,7 @@ class SubmissionRulesTest {
 
     private static Submission valid() {
         return new Submission(Source.HOTLINE_12345, "GD20261100007",
-                new Submission.Applicant("上海江桥物流供应链有限公司", "91310114CL12TH3B1T", "吴先生", "13078106871"),
+                new Submission.Applicant("上海江桥物流供应链有限公司", "91310114CL12TH3B1T", "吴先生", "13078106871", null),
                 "ST-ML", "流动资金贷款续贷困难", "银行表示需要追加抵押物才能续贷", "FINANCING", Urgency.NORMAL);
     }
 
@@ -26,7 +26,7 @@ class SubmissionRulesTest {
             var e = s.get("enterprise");
             var submission = new Submission(Source.valueOf(s.get("source").asString()), s.get("externalId").asString(),
                     new Submission.Applicant(e.get("name").asString(), e.get("creditCode").asString(),
-                            e.get("contactName").asString(), e.get("phone").asString()),
+                            e.get("contactName").asString(), e.get("phone").asString(), null),
                     s.get("street").asString(), s.get("title").asString(), s.get("content").asString(), null, null);
             assertThat(rules.check(submission)).as(s.get("externalId").asString()).isEmpty();
         });
@@ -34,7 +34,7 @@ class SubmissionRulesTest {
 
     @Test
     void namesEveryMissingFieldWithItsPath() {
-        var empty = new Submission(null, null, new Submission.Applicant(null, null, "  ", null), null, null, "", null,
+        var empty = new Submission(null, null, new Submission.Applicant(null, null, "  ", null, null), null, null, "", null,
                 null);
         assertThat(rules.check(empty)).extracting(FieldProblem::field).containsExactly("source", "externalId",
                 "enterprise.name", "enterprise.creditCode", "enterprise.contactName", "enterprise.phone", "street",

@@ -67,7 +67,7 @@ public record Assignment(AppealRef appeal, String title, String street, String e
         Assignment after = base.with(AppealStatus.TRIAGE, null, List.of(), triage.department(), accepted.deadlines(),
                 version, TRIAGE_RULE, triage.reason());
         return new Transition(null, after, new AppealSentToTriage(eventId, accepted.appeal(), version, now, ACTOR,
-                triage.department(), triage.reason(), accepted.deadlines()));
+                triage.department(), triage.reason(), accepted.deadlines(), false));
     }
 
     public String appealId() {

@@ -33,7 +33,7 @@ class AssignmentTest {
     private static final AppealRef REF = new AppealRef("a-1", "QS-20260302-000001", Source.HOTLINE_12345, "GD1");
     private static final AppealAccepted ACCEPTED = new AppealAccepted("e-0", REF, 1, NOW, "hotline",
             new Enterprise("上海某公司", "91310114CL12TH3B1T", "吴先生", "13078106871"), "ST-ML", "续贷困难", "内容",
-            "FINANCING", Urgency.NORMAL, DEADLINES);
+            "FINANCING", Urgency.NORMAL, DEADLINES, null);
 
     private static Assignment assigned() {
         return Assignment.route(ACCEPTED, new RoutingDecision.Assign("JD-JW", List.of("JD-CZ"),

@@ -97,7 +97,7 @@ class CaseFileTest {
     @Test
     void triageChangesOnlyTheStatus() {
         CaseFile file = CaseFile.open(APPEAL).apply(new AppealSentToTriage("triage-2", APPEAL, 2, T0,
-                "system:dispatch-service", "SHJD-ECON", "no rule", CLOCKS));
+                "system:dispatch-service", "SHJD-ECON", "no rule", CLOCKS, false));
 
         assertThat(file.status()).isEqualTo(AppealStatus.TRIAGE);
         assertThat(file.lead()).isNull();

@@ -72,7 +72,7 @@ class StatusCallbacksTest {
     @Test
     void givesEveryStageItsChineseLabel() {
         assertThat(StatusCallbacks.of(new AppealSentToTriage("e", HOTLINE, 2, AT, "system:dispatch-service",
-                "ECONOMY", "无匹配规则", DEADLINES)).stage()).isEqualTo("待甄别");
+                "ECONOMY", "无匹配规则", DEADLINES, false)).stage()).isEqualTo("待甄别");
         assertThat(StatusCallbacks.of(new AppealSigned("e", HOTLINE, 3, AT, "staff:li", "DEV_REFORM", true)).stage())
                 .isEqualTo("已签收");
         assertThat(StatusCallbacks.of(responded()).stage()).isEqualTo("已反馈");
@@ -106,7 +106,7 @@ class StatusCallbacksTest {
     private static AppealAccepted accepted(AppealRef appeal) {
         return new AppealAccepted("e-accepted", appeal, 1, AT, "hotline",
                 new Enterprise("某公司", "91310114MA1GT35K2X", "王", "13800138000"), "JDZ", "停电", "厂区停电",
-                "UTILITIES", Urgency.URGENT, DEADLINES);
+                "UTILITIES", Urgency.URGENT, DEADLINES, null);
     }
 
     private static AppealResponded responded() {

@@ -101,7 +101,8 @@ public class AcceptAppeal {
         String actor = Actors.of(s.source());
         AppealAccepted event = new AppealAccepted(UUID.randomUUID().toString(),
                 new AppealRef(id, number, s.source(), s.externalId()), 1, now, actor, enterprise, s.street(),
-                s.title(), s.content(), classification.category(), classification.urgency(), clocks);
+                s.title(), s.content(), classification.category(), classification.urgency(), clocks,
+                a.keyEnterprise());
         List<Stage> timeline = List.of(
                 Stage.plain(null, 0, AppealStatus.RECEIVED, now, actor, null, "received from " + s.source()),
                 Stages.of(event, null));

@@ -8,12 +8,13 @@ import gov.appeals.intake.acceptance.Submission;
 public record SubmitAppealRequest(Source source, String externalId, EnterpriseRequest enterprise, String street,
                                   String title, String content, String category, Urgency urgency) {
 
-    public record EnterpriseRequest(String name, String creditCode, String contactName, String phone) {
+    public record EnterpriseRequest(String name, String creditCode, String contactName, String phone,
+                                    Boolean keyEnterprise) {
     }
 
     Submission toSubmission() {
         return new Submission(source, externalId, enterprise == null ? null
                 : new Submission.Applicant(enterprise.name(), enterprise.creditCode(), enterprise.contactName(),
-                enterprise.phone()), street, title, content, category, urgency);
+                enterprise.phone(), enterprise.keyEnterprise()), street, title, content, category, urgency);
     }
 }
