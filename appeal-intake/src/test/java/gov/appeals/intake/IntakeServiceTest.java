@@ -30,17 +30,21 @@ import gov.appeals.events.AnswerResult;
 import gov.appeals.events.AppealAccepted;
 import gov.appeals.events.AppealAssigned;
 import gov.appeals.events.AppealClosed;
+import gov.appeals.events.AppealDueSoon;
 import gov.appeals.events.AppealEvent;
+import gov.appeals.events.AppealOverdue;
 import gov.appeals.events.AppealRated;
 import gov.appeals.events.AppealRef;
 import gov.appeals.events.AppealReopened;
 import gov.appeals.events.AppealResponded;
 import gov.appeals.events.AppealSigned;
 import gov.appeals.events.AppealStatus;
+import gov.appeals.events.ClockKind;
 import gov.appeals.events.CloudEventHeaders;
+import gov.appeals.events.Deadlines;
 import gov.appeals.events.Enterprise;
 import gov.appeals.events.EventEnvelope;
-import gov.appeals.events.Deadlines;
+import gov.appeals.events.ExtensionDecided;
 import gov.appeals.events.Rating;
 import gov.appeals.events.Source;
 import gov.appeals.events.Topics;
@@ -205,6 +209,39 @@ class IntakeServiceTest extends ServiceTestSupport {
                 .containsEntry("actor", "system:dispatch-service");
         assertThat((String) assignedEntries.get(0).get("note"))
                 .startsWith("assigned to JD-SCJG by rule:category:REGISTRATION with co-handlers JD-SWJ: 经营范围变更属市场监管");
+    }
+
+    @Test
+    void showsTheClocksDueSoonAndOverdueOnTheCurrentStageAndTheDeadlineAnApprovedExtensionMoved() {
+        String id = acceptedAppealId();
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Deadlines clocks = new Deadlines(t.plus(Duration.ofHours(1)), null, t.plus(Duration.ofDays(5)));
+        Deadlines extended = new Deadlines(clocks.signBy(), null, t.plus(Duration.ofDays(12)));
+        kafka.publish(new AppealAssigned(UUID.randomUUID().toString(), ref(id), 2, t, "system:dispatch-service",
+                "JD-SCJG", List.of(), "REGISTRATION", "rule:category:REGISTRATION", "属登记", clocks), DISPATCH);
+        kafka.publish(new AppealOverdue(UUID.randomUUID().toString(), ref(id), 2, t.plusSeconds(1),
+                "system:feedback-service", "JD-SCJG", AppealStatus.ASSIGNED, ClockKind.SIGN_FOR, clocks.signBy()),
+                FEEDBACK);
+        kafka.publish(new AppealDueSoon(UUID.randomUUID().toString(), ref(id), 2, t.plusSeconds(2),
+                "system:feedback-service", "JD-SCJG", AppealStatus.ASSIGNED, ClockKind.ANSWER, clocks.answerBy()),
+                FEEDBACK);
+        kafka.publish(new ExtensionDecided(UUID.randomUUID().toString(), ref(id), 2, t.plusSeconds(3),
+                "supervisor:s", "JD-SCJG", AppealStatus.ASSIGNED, "x-1", true, "同意", extended), FEEDBACK);
+
+        await().atMost(KAFKA_WAIT).untilAsserted(() -> assertThat(timeline(get(id))).hasSize(6));
+        var view = get(id);
+        assertThat(view).containsEntry("status", "ASSIGNED").containsEntry("version", 2);
+        assertThat(map(view.get("deadlines"))).containsEntry("answerBy", extended.answerBy().toString());
+        // The answer's due-soon alarm was for the deadline the extension moved: only the sign-for alarm stands.
+        assertThat((List<?>) view.get("alarms")).singleElement().satisfies(alarm -> assertThat(map(alarm))
+                .containsEntry("clock", "SIGN_FOR").containsEntry("state", "OVERDUE"));
+        assertThat(timeline(view)).extracting(e -> (String) e.get("note")).anyMatch(n -> n.contains("passed (超期)"))
+                .anyMatch(n -> n.contains("is near (临期)")).anyMatch(n -> n.startsWith("extension approved"));
+
+        kafka.publish(new AppealSigned(UUID.randomUUID().toString(), ref(id), 3, t.plusSeconds(4), "staff:li",
+                "JD-SCJG", false), DISPATCH);
+        awaitStatus(id, "SIGNED");
+        assertThat((List<?>) get(id).get("alarms")).as("signing stopped the clock").isEmpty();
     }
 
     @Test

@@ -79,7 +79,10 @@ class AuthorizationMatrixIT {
         // In the order an appeal lives: signing before answering before rating.
         List<String> lifecycle = List.of("POST /api/v1/appeals", "GET /api/v1/appeals/{id}", "GET /api/v1/appeals",
                 "GET /api/v1/departments/{code}/queue", "POST /api/v1/departments/{code}/queue/{id}/sign",
-                "GET /api/v1/appeals/{id}/case", "POST /api/v1/appeals/{id}/answer", "POST /api/v1/appeals/{id}/rating",
+                "GET /api/v1/appeals/{id}/case", "POST /api/v1/supervision/orders", "GET /api/v1/supervision/orders",
+                "GET /api/v1/supervision/orders/{orderId}", "POST /api/v1/appeals/{id}/extensions",
+                "POST /api/v1/appeals/{id}/extensions/{extensionId}/decision", "POST /api/v1/appeals/{id}/answer",
+                "POST /api/v1/supervision/orders/{orderId}/close", "POST /api/v1/appeals/{id}/rating",
                 "POST /api/v1/triage/{id}/assignment", "GET /api/v1/deliveries");
         matrix.sort(java.util.Comparator.comparingInt(row -> {
             int at = lifecycle.indexOf(row.endpoint());
@@ -262,11 +265,33 @@ class AuthorizationMatrixIT {
             return accepted.json().path("id").asString();
         }
 
+        /** The supervision order a supervisor raised on {@link #appeal}, once the row raising it ran. */
+        private String orderId;
+        /** The extension the lead's head asked for on {@link #headsAppeal}, once the row asking for it ran. */
+        private String extensionId;
+
         /** Brings the appeal to the state the row acts on, as the lead department would. */
         void prepare(Row row) {
             for (String id : List.of(appeal, headsAppeal)) {
                 prepare(row, id);
             }
+            if (row.path().contains("{orderId}") && orderId == null) {
+                orderId = Http.get(urls.feedback("/api/v1/appeals/" + appeal + "/case"), callers.supervisor()).json()
+                        .path("supervision").path("orders").path(0).path("id").asString();
+            }
+            if (row.path().contains("{extensionId}") && extensionId == null) {
+                extensionId = Http.get(urls.feedback("/api/v1/appeals/" + headsAppeal + "/case"),
+                        callers.supervisor()).json().path("supervision").path("extensions").path(0)
+                        .path("extensionId").asString();
+            }
+        }
+
+        /** A date an extension of the appeal may ask for: two days after its answer deadline. */
+        private String extendedUntil(String appealId) {
+            String answerBy = Http.get(urls.feedback("/api/v1/appeals/" + appealId + "/case"), callers.supervisor())
+                    .json().path("deadlines").path("answerBy").asString();
+            return java.time.Instant.parse(answerBy).atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate()
+                    .plusDays(2).toString();
         }
 
         private void prepare(Row row, String appeal) {
@@ -334,6 +359,21 @@ class AuthorizationMatrixIT {
                 case "POST /api/v1/appeals/{id}/answer" -> new Request("POST",
                         base + row.path().replace("{id}", appeal), "{\"result\":\"RESOLVED\",\"text\":\"已办理\"}");
                 case "GET /api/v1/deliveries" -> new Request("GET", base + row.path() + "?appealId=" + appeal, null);
+                case "POST /api/v1/supervision/orders" -> new Request("POST", base + row.path(),
+                        "{\"appealId\":\"" + this.appeal + "\",\"comment\":\"请三日内答复\"}");
+                case "GET /api/v1/supervision/orders" ->
+                        new Request("GET", base + row.path() + "?department=" + lead, null);
+                case "GET /api/v1/supervision/orders/{orderId}" ->
+                        new Request("GET", base + row.path().replace("{orderId}", orderId), null);
+                case "POST /api/v1/supervision/orders/{orderId}/close" -> new Request("POST",
+                        base + row.path().replace("{orderId}", orderId), "{\"comment\":\"已答复\"}");
+                case "POST /api/v1/appeals/{id}/extensions" -> new Request("POST",
+                        base + row.path().replace("{id}", headsAppeal),
+                        "{\"until\":\"" + extendedUntil(headsAppeal) + "\",\"reason\":\"需要现场核查\"}");
+                case "POST /api/v1/appeals/{id}/extensions/{extensionId}/decision" -> new Request("POST",
+                        base + row.path().replace("{id}", headsAppeal).replace("{extensionId}", extensionId),
+                        "{\"approved\":true}");
+                case "GET /api/v1/metrics/hotspots" -> new Request("GET", base + row.path(), null);
                 case "GET /api/v1/ops/dead-letters" -> new Request("GET", base + row.path(), null);
                 case "GET /api/v1/ops/dead-letters/{id}" ->
                         new Request("GET", base + row.path().replace("{id}", "0-0"), null);

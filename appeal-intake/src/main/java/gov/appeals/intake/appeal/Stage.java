@@ -5,6 +5,7 @@ import java.util.List;
 
 import gov.appeals.events.AnswerResult;
 import gov.appeals.events.AppealStatus;
+import gov.appeals.events.ClockKind;
 import gov.appeals.events.Deadlines;
 import gov.appeals.events.Rating;
 
@@ -18,10 +19,11 @@ import gov.appeals.events.Rating;
  * @param lead       the lead department this stage names (assignment, triage), else null
  * @param category   the category this stage sets (acceptance, assignment), else null
  * @param deadlines  the clocks this stage sets, else null
+ * @param alarm      the alarm this note announces (due soon, overdue), else null
  */
 public record Stage(String eventId, int version, AppealStatus status, Instant at, String actor, String department,
                     String note, String lead, List<String> coHandlers, String category, Deadlines deadlines,
-                    Answer answer, RatingGiven rating) {
+                    Answer answer, RatingGiven rating, Alarm alarm) {
 
     public Stage {
         coHandlers = coHandlers == null ? List.of() : List.copyOf(coHandlers);
@@ -33,10 +35,14 @@ public record Stage(String eventId, int version, AppealStatus status, Instant at
     public record RatingGiven(Rating rating, Boolean resolved, String comment, Instant at) {
     }
 
+    /** @param overdue true: the clock ran out (超期); false: it is about to (临期) */
+    public record Alarm(ClockKind clock, boolean overdue, Instant deadline) {
+    }
+
     /** A stage that sets nothing but the status (and its timeline entry). */
     public static Stage plain(String eventId, int version, AppealStatus status, Instant at, String actor,
                               String department, String note) {
         return new Stage(eventId, version, status, at, actor, department, note, null, List.of(), null, null, null,
-                null);
+                null, null);
     }
 }

@@ -4,6 +4,9 @@ import java.util.List;
 
 import gov.appeals.events.AppealAccepted;
 import gov.appeals.events.AppealAssigned;
+import gov.appeals.events.AppealDueSoon;
+import gov.appeals.events.AppealOverdue;
+import gov.appeals.events.ExtensionDecided;
 import gov.appeals.events.AppealEvent;
 import gov.appeals.events.AppealRated;
 import gov.appeals.events.AppealReopened;
@@ -43,12 +46,26 @@ public final class Stages {
         if (event instanceof AppealReopened e) {
             return with(plain, null, List.of(), null, e.deadlines(), null, null);
         }
+        if (event instanceof ExtensionDecided e && e.approved()) {
+            return with(plain, null, List.of(), null, e.deadlines(), null, null);
+        }
+        if (event instanceof AppealDueSoon e) {
+            return alarm(plain, new Stage.Alarm(e.clock(), false, e.deadline()));
+        }
+        if (event instanceof AppealOverdue e) {
+            return alarm(plain, new Stage.Alarm(e.clock(), true, e.deadline()));
+        }
         return plain;
+    }
+
+    private static Stage alarm(Stage s, Stage.Alarm alarm) {
+        return new Stage(s.eventId(), s.version(), s.status(), s.at(), s.actor(), s.department(), s.note(), null,
+                List.of(), null, null, null, null, alarm);
     }
 
     private static Stage with(Stage s, String lead, List<String> coHandlers, String category,
                               Deadlines deadlines, Stage.Answer answer, Stage.RatingGiven rating) {
         return new Stage(s.eventId(), s.version(), s.status(), s.at(), s.actor(), s.department(), s.note(), lead,
-                coHandlers, category, deadlines, answer, rating);
+                coHandlers, category, deadlines, answer, rating, null);
     }
 }

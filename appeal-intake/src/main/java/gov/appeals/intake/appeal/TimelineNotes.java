@@ -6,6 +6,14 @@ import java.time.format.DateTimeFormatter;
 import gov.appeals.events.AppealAccepted;
 import gov.appeals.events.AppealAssigned;
 import gov.appeals.events.AppealClosed;
+import gov.appeals.events.AppealDueSoon;
+import gov.appeals.events.AppealOverdue;
+import gov.appeals.events.ClockKind;
+import gov.appeals.events.ExtensionDecided;
+import gov.appeals.events.ExtensionRequested;
+import gov.appeals.events.HotspotFormed;
+import gov.appeals.events.SupervisionOrderClosed;
+import gov.appeals.events.SupervisionOrderRaised;
 import gov.appeals.events.AppealEvent;
 import gov.appeals.events.AppealRated;
 import gov.appeals.events.AppealReopened;
@@ -47,7 +55,8 @@ public final class TimelineNotes {
             return withReason(note, e.reason()) + answerBy(e.deadlines() == null ? null : e.deadlines().answerBy());
         }
         if (event instanceof AppealSentToTriage e) {
-            return withReason("sent to triage at " + e.department(), e.reason());
+            return withReason("sent to triage at " + e.department()
+                    + (e.supervisorFlag() ? " with a supervisor flag" : ""), e.reason());
         }
         if (event instanceof AppealSigned e) {
             return "signed for by " + e.department() + (e.withinDeadline() ? " in time" : " after the deadline");
@@ -70,7 +79,42 @@ public final class TimelineNotes {
                 case NO_RATING_IN_TIME -> ": no rating within the callback window";
             });
         }
+        if (event instanceof AppealDueSoon e) {
+            return clock(e.clock()) + " deadline " + SHANGHAI_TIME.format(e.deadline()) + " is near (临期)";
+        }
+        if (event instanceof AppealOverdue e) {
+            return clock(e.clock()) + " deadline " + SHANGHAI_TIME.format(e.deadline()) + " passed (超期)";
+        }
+        if (event instanceof SupervisionOrderRaised e) {
+            return "supervision order (督办) to " + e.department()
+                    + (e.trigger() == SupervisionOrderRaised.Trigger.OVERDUE ? " on overdue" : " by a supervisor")
+                    + (e.escalatedTo() == null ? "" : ", escalated to " + e.escalatedTo())
+                    + ", due " + SHANGHAI_TIME.format(e.dueBy()) + withReason("", e.comment());
+        }
+        if (event instanceof SupervisionOrderClosed e) {
+            return withReason("supervision order closed", e.comment());
+        }
+        if (event instanceof ExtensionRequested e) {
+            return withReason(e.department() + " asked to extend the answer deadline to "
+                    + SHANGHAI_TIME.format(e.until()), e.reason());
+        }
+        if (event instanceof ExtensionDecided e) {
+            return withReason(e.approved() ? "extension approved" + answerBy(e.deadlines() == null ? null
+                    : e.deadlines().answerBy()) : "extension refused", e.comment());
+        }
+        if (event instanceof HotspotFormed e) {
+            return "part of a hotspot (热点): " + e.appealIds().size() + " appeals of " + e.category() + " in "
+                    + e.street();
+        }
         return event.type();
+    }
+
+    private static String clock(ClockKind clock) {
+        return switch (clock) {
+            case SIGN_FOR -> "sign-for";
+            case FIRST_CONTACT -> "first-contact";
+            case ANSWER -> "answer";
+        };
     }
 
     private static String withReason(String note, String reason) {

@@ -49,6 +49,14 @@ class WorkingCalendarTest {
     }
 
     @Test
+    void nationalDayWeekDoesNotCountAndTheSaturdayMakeUpDayDoes() {
+        // Accepted Tuesday 29 Sep 2026: 30 Sep, then 1-7 Oct off, 8, 9, Saturday 10 Oct (make-up), Monday 12 Oct.
+        Deadlines d = policy.atAcceptance(Urgency.NORMAL, shanghai("2026-09-29T10:00"));
+        assertThat(shanghaiDate(d.signBy())).isEqualTo(LocalDate.parse("2026-09-30"));
+        assertThat(d.answerBy()).isEqualTo(shanghai("2026-10-12T23:59:59"));
+    }
+
+    @Test
     void deadlinesEndAtTheEndOfTheLastWorkingDay() {
         Deadlines d = policy.atAcceptance(Urgency.NORMAL, shanghai("2026-11-23T09:15"));
         assertThat(d.answerBy()).isEqualTo(shanghai("2026-11-30T23:59:59"));

@@ -19,6 +19,7 @@ import gov.appeals.events.AppealSigned;
 import gov.appeals.events.AppealStatus;
 import gov.appeals.events.Deadlines;
 import gov.appeals.events.Urgency;
+import gov.appeals.reference.calendar.DeadlinePolicy;
 
 /**
  * Where one appeal stands in the department queues: who leads, who helps, its clocks and status. Every change
@@ -123,8 +124,12 @@ public record Assignment(AppealRef appeal, String title, String street, String e
                 new AppealSigned(eventId, appeal, next, now, actor, unit, withinDeadline)));
     }
 
-    /** The triage unit decides who leads; its decision is final for this appeal. */
-    public Transition decideTriage(TriageDecision decision, String eventId, Instant now) {
+    /**
+     * The triage unit decides who leads; its decision is final for this appeal. Clocks start at the first
+     * assignment: an appeal no rule routed gets them now, from its urgency; one feedback-service sent back keeps
+     * those it came with.
+     */
+    public Transition decideTriage(TriageDecision decision, String eventId, Instant now, DeadlinePolicy policy) {
         if (status != AppealStatus.TRIAGE) {
             throw new WrongStatusException(appealId(), status, "triaged");
         }
@@ -134,10 +139,11 @@ public record Assignment(AppealRef appeal, String title, String street, String e
         String triager = decision.triager() == null || decision.triager().isBlank()
                 ? triageUnit : decision.triager().strip();
         String decided = "triage:" + triager;
-        Assignment after = with(AppealStatus.ASSIGNED, decision.lead(), helpers, triageUnit, deadlines, next, decided,
+        Deadlines clocks = TRIAGE_RULE.equals(decidedBy) ? policy.atAcceptance(urgency, now) : deadlines;
+        Assignment after = with(AppealStatus.ASSIGNED, decision.lead(), helpers, triageUnit, clocks, next, decided,
                 decision.reason());
         return new Transition(this, after, new AppealAssigned(eventId, appeal, next, now, decided, decision.lead(),
-                helpers, category, decided, decision.reason(), deadlines));
+                helpers, category, decided, decision.reason(), clocks));
     }
 
     /**
@@ -163,6 +169,11 @@ public record Assignment(AppealRef appeal, String title, String street, String e
         }
         if (event instanceof AppealClosed) {
             return Optional.of(withStatus(AppealStatus.CLOSED, deadlines, v));
+        }
+        if (event instanceof AppealSentToTriage triage) {
+            // feedback-service's, after a third dissatisfied rating: the triage unit decides the lead afresh.
+            return Optional.of(with(AppealStatus.TRIAGE, null, List.of(), triage.department(),
+                    triage.deadlines() == null ? deadlines : triage.deadlines(), v, decidedBy, triage.reason()));
         }
         if (event instanceof AppealRated) {
             return Optional.of(withStatus(status, deadlines, v));

@@ -24,10 +24,13 @@ import gov.appeals.events.Enterprise;
 import gov.appeals.events.Rating;
 import gov.appeals.events.Source;
 import gov.appeals.events.Urgency;
+import gov.appeals.reference.calendar.DeadlinePolicy;
+import gov.appeals.reference.calendar.WorkingCalendar;
 
 class AssignmentTest {
 
     private static final Instant NOW = Instant.parse("2026-03-02T02:00:00Z");
+    private static final DeadlinePolicy POLICY = DeadlinePolicy.defaults(WorkingCalendar.bundled());
     private static final Deadlines DEADLINES = new Deadlines(NOW.plusSeconds(3600), NOW.plusSeconds(7200),
             NOW.plusSeconds(86_400));
     private static final AppealRef REF = new AppealRef("a-1", "QS-20260302-000001", Source.HOTLINE_12345, "GD1");
@@ -113,7 +116,7 @@ class AssignmentTest {
     @Test
     void triageDecisionAssignsTheLeadWithoutDuplicatingItAsCoHandler() {
         Transition decided = triaged().decideTriage(
-                new TriageDecision("JD-KW", List.of("JD-KW", "ST-ML"), "科技类", "李四"), "e-2", NOW);
+                new TriageDecision("JD-KW", List.of("JD-KW", "ST-ML"), "科技类", "李四"), "e-2", NOW, POLICY);
 
         AppealAssigned event = (AppealAssigned) decided.event();
         assertThat(event.department()).isEqualTo("JD-KW");
@@ -123,19 +126,22 @@ class AssignmentTest {
         assertThat(decided.after().roleOf("JD-KW")).contains(QueueRole.LEAD);
         assertThat(decided.after().roleOf("ST-ML")).contains(QueueRole.CO_HANDLER);
         assertThat(decided.after().roleOf("JD-JW")).isEmpty();
+        assertThat(event.deadlines()).as("the clocks start at this first assignment")
+                .isEqualTo(POLICY.atAcceptance(Urgency.NORMAL, NOW));
     }
 
     @Test
     void triageDecisionWithoutTriagerIsTheTriageUnits() {
         AppealAssigned event = (AppealAssigned) triaged().decideTriage(
-                new TriageDecision("JD-KW", null, "科技类", null), "e-2", NOW).event();
+                new TriageDecision("JD-KW", null, "科技类", null), "e-2", NOW, POLICY).event();
 
         assertThat(event.decidedBy()).isEqualTo("triage:JD-JW");
     }
 
     @Test
     void rejectsTriagingAnAppealAlreadyAssigned() {
-        assertThatThrownBy(() -> assigned().decideTriage(new TriageDecision("JD-KW", null, "r", null), "e-2", NOW))
+        assertThatThrownBy(() -> assigned().decideTriage(new TriageDecision("JD-KW", null, "r", null), "e-2", NOW,
+                POLICY))
                 .isInstanceOf(WrongStatusException.class).hasMessageContaining("ASSIGNED");
     }
 
@@ -162,6 +168,26 @@ class AssignmentTest {
         Assignment closed = reopened.follow(new AppealClosed("e-7", REF, 7, NOW, "system:feedback-service", "JD-JW",
                 AppealClosed.ClosureReason.SATISFIED)).orElseThrow();
         assertThat(closed.status()).isEqualTo(AppealStatus.CLOSED);
+    }
+
+    @Test
+    void anAppealFeedbackSendsToTriageAfterThreeDissatisfiedRatingsWaitsForTheTriageUnitsNewDecision() {
+        Assignment responded = assigned().sign("JD-JW", null, "e-2", NOW).orElseThrow().after()
+                .follow(new AppealResponded("e-3", REF, 4, NOW, "staff:x", "JD-JW", null, "answer", true))
+                .orElseThrow();
+        Deadlines fresh = new Deadlines(NOW.plusSeconds(100), null, NOW.plusSeconds(900));
+
+        Assignment toTriage = responded.follow(new AppealSentToTriage("e-5", REF, 6, NOW, "system:feedback-service",
+                "JD-JW", "rated dissatisfied 3 times", fresh, true)).orElseThrow();
+
+        assertThat(toTriage.status()).isEqualTo(AppealStatus.TRIAGE);
+        assertThat(toTriage.lead()).isNull();
+        assertThat(toTriage.roleOf("JD-JW")).contains(QueueRole.TRIAGE);
+        AppealAssigned decided = (AppealAssigned) toTriage.decideTriage(
+                new TriageDecision("JD-KW", null, "改由科委办理", "李四"), "e-7", NOW, POLICY).event();
+        assertThat(decided.version()).isEqualTo(7);
+        assertThat(decided.department()).isEqualTo("JD-KW");
+        assertThat(decided.deadlines()).as("the clocks the triage sending started").isEqualTo(fresh);
     }
 
     @Test

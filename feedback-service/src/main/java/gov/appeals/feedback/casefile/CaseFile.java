@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import gov.appeals.events.AppealAccepted;
 import gov.appeals.events.AppealAssigned;
 import gov.appeals.events.AppealClosed;
 import gov.appeals.events.AppealClosed.ClosureReason;
@@ -13,10 +14,10 @@ import gov.appeals.events.AppealRated;
 import gov.appeals.events.AppealRef;
 import gov.appeals.events.AppealReopened;
 import gov.appeals.events.AppealResponded;
+import gov.appeals.events.AppealSentToTriage;
 import gov.appeals.events.AppealSigned;
 import gov.appeals.events.AppealStatus;
 import gov.appeals.events.Deadlines;
-import gov.appeals.reference.calendar.DeadlinePolicy;
 
 /**
  * feedback-service's view of one appeal: who leads it, its clocks, where it stands, the answer and the rating, and
@@ -31,10 +32,11 @@ import gov.appeals.reference.calendar.DeadlinePolicy;
  * @param version           the highest appeal version taken into account
  * @param assignmentVersion the version of the event that set lead, co-handlers and deadlines
  * @param outcome           the decision on the latest rating, null before any
+ * @param supervision       clocks, alarms, supervision orders and extensions
  */
 public record CaseFile(AppealRef appeal, String lead, List<String> coHandlers, AppealStatus status,
                        Deadlines deadlines, int version, int assignmentVersion, Answer answer, ReceivedRating rating,
-                       List<String> appliedEventIds, Outcome outcome) {
+                       List<String> appliedEventIds, Outcome outcome, Supervision supervision) {
 
     public static final String ACTOR = "system:feedback-service";
     static final String DISSATISFIED_REASON = "enterprise dissatisfied";
@@ -43,11 +45,12 @@ public record CaseFile(AppealRef appeal, String lead, List<String> coHandlers, A
         Objects.requireNonNull(appeal, "appeal");
         coHandlers = coHandlers == null ? List.of() : List.copyOf(coHandlers);
         appliedEventIds = appliedEventIds == null ? List.of() : List.copyOf(appliedEventIds);
+        supervision = supervision == null ? Supervision.NONE : supervision;
     }
 
     /** A case nothing is known about yet. */
     public static CaseFile open(AppealRef appeal) {
-        return new CaseFile(appeal, null, List.of(), null, null, 0, 0, null, null, List.of(), null);
+        return new CaseFile(appeal, null, List.of(), null, null, 0, 0, null, null, List.of(), null, Supervision.NONE);
     }
 
     public String appealId() {
@@ -72,12 +75,20 @@ public record CaseFile(AppealRef appeal, String lead, List<String> coHandlers, A
             return this;
         }
         CaseFile next = remembering(event.eventId());
-        if (event instanceof AppealAssigned assigned) {
+        if (event instanceof AppealAccepted accepted) {
+            next = next.withSupervision(next.supervision.withProfile(AppealProfile.of(accepted)));
+        } else if (event instanceof AppealAssigned assigned) {
+            // Re-routing and a triage decision keep the clocks running: the enterprise's wait is not reset.
+            boolean running = next.supervision.clockStart() != null && next.deadlines != null;
             next = next.assignedBy(assigned.version(), assigned.department(), assigned.coHandlers(),
-                    assigned.deadlines());
+                    running ? next.deadlines : assigned.deadlines());
+            if (!running) {
+                next = next.withSupervision(next.supervision.withClockStart(assigned.occurredAt()));
+            }
         } else if (event instanceof AppealReopened reopened) {
             next = next.assignedBy(reopened.version(), reopened.department(), next.coHandlers,
                     reopened.deadlines());
+            next = next.withSupervision(next.supervision.withClockStart(reopened.occurredAt()));
         } else if (event instanceof AppealSigned signed && next.lead == null) {
             // The lead is the only department that signs, so a signature seen before the assignment names it.
             next = next.withLead(signed.department());
@@ -116,12 +127,14 @@ public record CaseFile(AppealRef appeal, String lead, List<String> coHandlers, A
 
     /**
      * Decides what the enterprise's rating means: (basically) satisfied closes the appeal, dissatisfied reopens it
-     * to the same lead with the short reopening clocks. The decision is kept with the case, so a redelivered rating
-     * finds it ({@code changed} false, the same event) instead of deciding a second time.
+     * to the same lead with the short reopening clocks, and the dissatisfied rating that reaches
+     * {@link SupervisionRules#dissatisfiedLimit()} sends it to triage with a supervisor flag instead of reopening it
+     * yet again. The decision is kept with the case, so a redelivered rating finds it ({@code changed} false, the
+     * same event) instead of deciding a second time.
      *
      * @throws RatingNotApplicableException when the case has not been answered
      */
-    public RatingDecision rate(AppealRated rated, Instant now, DeadlinePolicy policy, String eventId) {
+    public RatingDecision rate(AppealRated rated, Instant now, SupervisionRules rules, String eventId) {
         if (outcome != null && outcome.ratingEventId().equals(rated.eventId())) {
             return new RatingDecision(this, outcome.event(), false);
         }
@@ -140,10 +153,19 @@ public record CaseFile(AppealRef appeal, String lead, List<String> coHandlers, A
             decision = new AppealClosed(eventId, appeal, next, now, ACTOR, lead,
                     ClosureReason.valueOf(rated.rating().name()));
         } else {
-            Deadlines reopened = policy.atReopening(now);
-            decision = new AppealReopened(eventId, appeal, next, now, ACTOR, lead, reopenReason(rated.comment()),
-                    reopened);
-            decided = decided.assignedBy(next, lead, coHandlers, reopened);
+            Deadlines restarted = rules.deadlines().atReopening(now);
+            boolean toTriage = !supervision.flagged() && supervision.dissatisfied() + 1 >= rules.dissatisfiedLimit();
+            if (toTriage) {
+                decision = new AppealSentToTriage(eventId, appeal, next, now, ACTOR, rules.triageUnit(),
+                        "rated dissatisfied " + (supervision.dissatisfied() + 1)
+                                + " times: the triage unit decides, with a supervisor's attention", restarted, true);
+                decided = decided.withDeadlines(restarted);
+            } else {
+                decision = new AppealReopened(eventId, appeal, next, now, ACTOR, lead, reopenReason(rated.comment()),
+                        restarted);
+                decided = decided.assignedBy(next, lead, coHandlers, restarted);
+            }
+            decided = decided.withSupervision(decided.supervision.dissatisfiedOnceMore(toTriage).withClockStart(now));
         }
         decided = decided.advancedTo(decision.status(), next).withOutcome(new Outcome(rated.eventId(), decision));
         return new RatingDecision(decided, decision, true);
@@ -153,19 +175,19 @@ public record CaseFile(AppealRef appeal, String lead, List<String> coHandlers, A
         return comment == null || comment.isBlank() ? DISSATISFIED_REASON : DISSATISFIED_REASON + ": " + comment.strip();
     }
 
-    private CaseFile remembering(String eventId) {
+    CaseFile remembering(String eventId) {
         List<String> ids = new ArrayList<>(appliedEventIds);
         ids.add(eventId);
         return new CaseFile(appeal, lead, coHandlers, status, deadlines, version, assignmentVersion, answer, rating,
-                ids, outcome);
+                ids, outcome, supervision);
     }
 
-    private CaseFile advancedTo(AppealStatus newStatus, int newVersion) {
+    CaseFile advancedTo(AppealStatus newStatus, int newVersion) {
         if (newVersion <= version) {
             return this;
         }
         return new CaseFile(appeal, lead, coHandlers, newStatus, deadlines, newVersion, assignmentVersion, answer,
-                rating, appliedEventIds, outcome);
+                rating, appliedEventIds, outcome, supervision);
     }
 
     private CaseFile assignedBy(int eventVersion, String newLead, List<String> newCoHandlers, Deadlines newDeadlines) {
@@ -173,26 +195,36 @@ public record CaseFile(AppealRef appeal, String lead, List<String> coHandlers, A
             return this;
         }
         return new CaseFile(appeal, newLead, newCoHandlers, status, newDeadlines, version, eventVersion, answer,
-                rating, appliedEventIds, outcome);
+                rating, appliedEventIds, outcome, supervision);
     }
 
     private CaseFile withLead(String newLead) {
         return new CaseFile(appeal, newLead, coHandlers, status, deadlines, version, assignmentVersion, answer,
-                rating, appliedEventIds, outcome);
+                rating, appliedEventIds, outcome, supervision);
     }
 
     private CaseFile withAnswer(Answer newAnswer) {
         return new CaseFile(appeal, lead, coHandlers, status, deadlines, version, assignmentVersion, newAnswer,
-                rating, appliedEventIds, outcome);
+                rating, appliedEventIds, outcome, supervision);
     }
 
     private CaseFile withRating(ReceivedRating newRating) {
         return new CaseFile(appeal, lead, coHandlers, status, deadlines, version, assignmentVersion, answer,
-                newRating, appliedEventIds, outcome);
+                newRating, appliedEventIds, outcome, supervision);
     }
 
     private CaseFile withOutcome(Outcome newOutcome) {
         return new CaseFile(appeal, lead, coHandlers, status, deadlines, version, assignmentVersion, answer, rating,
-                appliedEventIds, newOutcome);
+                appliedEventIds, newOutcome, supervision);
+    }
+
+    CaseFile withSupervision(Supervision newSupervision) {
+        return new CaseFile(appeal, lead, coHandlers, status, deadlines, version, assignmentVersion, answer, rating,
+                appliedEventIds, outcome, newSupervision);
+    }
+
+    CaseFile withDeadlines(Deadlines newDeadlines) {
+        return new CaseFile(appeal, lead, coHandlers, status, newDeadlines, version, assignmentVersion, answer,
+                rating, appliedEventIds, outcome, supervision);
     }
 }

@@ -32,7 +32,8 @@ class CaseFileTest {
     private static final Instant T0 = Instant.parse("2026-04-27T02:00:00Z");
     private static final Deadlines CLOCKS = new Deadlines(T0.plusSeconds(86_400), T0.plusSeconds(86_400),
             Instant.parse("2026-04-30T15:59:59Z"));
-    private static final DeadlinePolicy POLICY = DeadlinePolicy.defaults(WorkingCalendar.bundled());
+    private static final SupervisionRules POLICY = SupervisionRules.defaults(
+            DeadlinePolicy.defaults(WorkingCalendar.bundled()), "JD-JW", "JD-DDZB");
 
     private static AppealAssigned assigned(int version, String lead) {
         return new AppealAssigned("assigned-" + version, APPEAL, version, T0, "system:dispatch-service", lead,

@@ -7,6 +7,9 @@ import java.util.Map;
 import gov.appeals.events.AppealAccepted;
 import gov.appeals.events.AppealAssigned;
 import gov.appeals.events.AppealClosed;
+import gov.appeals.events.AppealDueSoon;
+import gov.appeals.events.AppealOverdue;
+import gov.appeals.events.ExtensionDecided;
 import gov.appeals.events.AppealEvent;
 import gov.appeals.events.AppealRated;
 import gov.appeals.events.AppealReopened;
@@ -22,9 +25,18 @@ public final class StatusCallbacks {
     private StatusCallbacks() {
     }
 
-    /** Only appeals that came in through the hotline are called back; the other channels have their own replies. */
+    /**
+     * Only appeals that came in through the hotline are called back; the other channels have their own replies.
+     * Of the notes on a stage, 12345 hears what its operators answer callers about: a clock due soon or overdue,
+     * an approved extension (the new deadline). Supervision orders, extension requests and refusals and hotspots
+     * are the district's internal business.
+     */
     public static boolean concernsHotline(AppealEvent event) {
-        return event.appeal().source() == Source.HOTLINE_12345;
+        if (event.appeal().source() != Source.HOTLINE_12345) {
+            return false;
+        }
+        return event.isStageChange() || event instanceof AppealDueSoon || event instanceof AppealOverdue
+                || event instanceof ExtensionDecided decided && decided.approved();
     }
 
     /** 12345 speaks for the enterprise: it hears which department acted, never which member of its staff. */
@@ -41,6 +53,15 @@ public final class StatusCallbacks {
     static String stage(AppealEvent event) {
         if (event instanceof AppealRated) {
             return "已评价";
+        }
+        if (event instanceof AppealDueSoon) {
+            return "临期";
+        }
+        if (event instanceof AppealOverdue) {
+            return "超期";
+        }
+        if (event instanceof ExtensionDecided) {
+            return "延期";
         }
         return label(event.status());
     }
@@ -84,6 +105,14 @@ public final class StatusCallbacks {
             detail.put("deadlines", reopened.deadlines());
         } else if (event instanceof AppealClosed closed) {
             detail.put("reason", closed.reason());
+        } else if (event instanceof AppealDueSoon dueSoon) {
+            detail.put("clock", dueSoon.clock());
+            detail.put("deadline", dueSoon.deadline());
+        } else if (event instanceof AppealOverdue overdue) {
+            detail.put("clock", overdue.clock());
+            detail.put("deadline", overdue.deadline());
+        } else if (event instanceof ExtensionDecided decided) {
+            detail.put("deadlines", decided.deadlines());
         }
         return Collections.unmodifiableMap(detail);
     }

@@ -12,6 +12,8 @@ import gov.appeals.events.AnswerResult;
 import gov.appeals.events.AppealAccepted;
 import gov.appeals.events.AppealAssigned;
 import gov.appeals.events.AppealClosed;
+import gov.appeals.events.AppealDueSoon;
+import gov.appeals.events.AppealOverdue;
 import gov.appeals.events.AppealRated;
 import gov.appeals.events.AppealRef;
 import gov.appeals.events.AppealReopened;
@@ -19,10 +21,14 @@ import gov.appeals.events.AppealResponded;
 import gov.appeals.events.AppealSentToTriage;
 import gov.appeals.events.AppealSigned;
 import gov.appeals.events.AppealStatus;
+import gov.appeals.events.ClockKind;
 import gov.appeals.events.Deadlines;
 import gov.appeals.events.Enterprise;
+import gov.appeals.events.ExtensionDecided;
 import gov.appeals.events.Rating;
 import gov.appeals.events.Source;
+import gov.appeals.events.SupervisionOrderRaised.Trigger;
+import gov.appeals.events.SupervisionOrderRaised;
 import gov.appeals.events.Urgency;
 
 class StatusCallbacksTest {
@@ -101,6 +107,31 @@ class StatusCallbacksTest {
                 .containsExactly(entry("reason", "企业不满意"), entry("deadlines", DEADLINES));
         assertThat(StatusCallbacks.of(closed()).detail())
                 .containsExactly(entry("reason", AppealClosed.ClosureReason.NO_RATING_IN_TIME));
+    }
+
+    @Test
+    void tellsTheWorkOrderOfClocksDueSoonOrOverdueAndOfAnApprovedExtensionButNotOfInternalSupervision() {
+        AppealOverdue overdue = new AppealOverdue("e", HOTLINE, 2, AT, "system:feedback-service", "DEV_REFORM",
+                AppealStatus.ASSIGNED, ClockKind.ANSWER, DEADLINES.answerBy());
+        StatusCallback callback = StatusCallbacks.of(overdue);
+        assertThat(StatusCallbacks.concernsHotline(overdue)).isTrue();
+        assertThat(callback.stage()).isEqualTo("超期");
+        assertThat(callback.status()).isEqualTo(AppealStatus.ASSIGNED);
+        assertThat(callback.detail()).containsEntry("clock", ClockKind.ANSWER)
+                .containsEntry("deadline", DEADLINES.answerBy());
+        assertThat(StatusCallbacks.of(new AppealDueSoon("e", HOTLINE, 2, AT, "system:feedback-service", "DEV_REFORM",
+                AppealStatus.ASSIGNED, ClockKind.SIGN_FOR, DEADLINES.signBy())).stage()).isEqualTo("临期");
+
+        ExtensionDecided approved = new ExtensionDecided("e", HOTLINE, 3, AT, "supervisor:s", "DEV_REFORM",
+                AppealStatus.SIGNED, "x", true, null, DEADLINES);
+        assertThat(StatusCallbacks.concernsHotline(approved)).isTrue();
+        assertThat(StatusCallbacks.of(approved).stage()).isEqualTo("延期");
+        assertThat(StatusCallbacks.of(approved).actor()).as("staff never named to 12345").isNull();
+        assertThat(StatusCallbacks.concernsHotline(new ExtensionDecided("e", HOTLINE, 3, AT, "supervisor:s",
+                "DEV_REFORM", AppealStatus.SIGNED, "x", false, "no", null))).isFalse();
+        assertThat(StatusCallbacks.concernsHotline(new SupervisionOrderRaised("e", HOTLINE, 2, AT,
+                "system:feedback-service", "DEV_REFORM", AppealStatus.ASSIGNED, "o", Trigger.OVERDUE, "超期", AT,
+                null))).isFalse();
     }
 
     private static AppealAccepted accepted(AppealRef appeal) {

@@ -1,16 +1,20 @@
 package gov.appeals.intake.status.web;
 
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import gov.appeals.events.AnswerResult;
 import gov.appeals.events.AppealStatus;
+import gov.appeals.events.ClockKind;
 import gov.appeals.events.Deadlines;
 import gov.appeals.events.Rating;
 import gov.appeals.events.Source;
 import gov.appeals.events.Urgency;
 import gov.appeals.intake.acceptance.PhoneNumber;
 import gov.appeals.intake.appeal.AppealAccess;
+import gov.appeals.intake.appeal.Stage;
 import gov.appeals.intake.appeal.StatusView;
 import gov.appeals.intake.appeal.store.AppealDocument;
 
@@ -22,7 +26,11 @@ public record AppealView(String id, String number, Source source, String externa
                          String category, Urgency urgency, String street, String title, String content,
                          EnterpriseView enterprise, String leadDepartment, List<String> coHandlers,
                          Deadlines deadlines, AnswerView answer, RatingView rating, List<TimelineView> timeline,
-                         int version) {
+                         int version, List<AlarmView> alarms) {
+
+    /** A running clock that is due soon (临期) or overdue (超期) now. */
+    public record AlarmView(ClockKind clock, String state, Instant deadline) {
+    }
 
     public record EnterpriseView(String name, String creditCode, String contactName, String phone) {
     }
@@ -53,6 +61,33 @@ public record AppealView(String id, String number, Source source, String externa
                         .map(t -> new TimelineView(t.status(), t.at(),
                                 staffHidden && t.department() != null ? null : t.actor(), t.department(), t.note()))
                         .toList(),
-                a.version());
+                a.version(), alarms(a));
+    }
+
+    /**
+     * The alarms of the clocks running now: those fired on the current stage for the deadlines it has now (an
+     * approved extension leaves the old deadline's alarms behind), overdue outranking due soon.
+     */
+    private static List<AlarmView> alarms(AppealDocument a) {
+        Map<ClockKind, AlarmView> byClock = new EnumMap<>(ClockKind.class);
+        a.timeline().stream().sorted(StatusView.HISTORY_ORDER)
+                .filter(stage -> stage.alarm() != null && stage.version() == a.version())
+                .map(Stage::alarm)
+                .filter(alarm -> alarm.deadline().equals(current(a.deadlines(), alarm.clock())))
+                .forEach(alarm -> byClock.merge(alarm.clock(),
+                        new AlarmView(alarm.clock(), alarm.overdue() ? "OVERDUE" : "DUE_SOON", alarm.deadline()),
+                        (before, after) -> "OVERDUE".equals(before.state()) ? before : after));
+        return List.copyOf(byClock.values());
+    }
+
+    private static Instant current(Deadlines deadlines, ClockKind clock) {
+        if (deadlines == null) {
+            return null;
+        }
+        return switch (clock) {
+            case SIGN_FOR -> deadlines.signBy();
+            case FIRST_CONTACT -> deadlines.firstContactBy();
+            case ANSWER -> deadlines.answerBy();
+        };
     }
 }

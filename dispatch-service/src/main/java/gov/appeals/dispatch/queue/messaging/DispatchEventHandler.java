@@ -73,6 +73,10 @@ public class DispatchEventHandler {
         if (event instanceof AppealAccepted accepted) {
             return route(accepted);
         }
+        if (event instanceof AppealSentToTriage && !Assignment.ACTOR.equals(event.actor())) {
+            // feedback-service's, after a third dissatisfied rating: back into the triage queue.
+            return follow(event);
+        }
         if (event instanceof AppealAssigned || event instanceof AppealSentToTriage || event instanceof AppealSigned) {
             log.debug("Appeal {}: {} v{} is dispatch's own, nothing to do", event.appealId(), event.type(),
                     event.version());

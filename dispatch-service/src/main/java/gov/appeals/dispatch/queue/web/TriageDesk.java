@@ -19,6 +19,7 @@ import gov.appeals.kit.web.FieldProblem;
 import gov.appeals.kit.web.InvalidRequestException;
 import gov.appeals.kit.web.TextRules;
 import gov.appeals.reference.ReferenceData;
+import gov.appeals.reference.calendar.DeadlinePolicy;
 import reactor.core.publisher.Mono;
 
 /** The triage unit's desk (区经委 兜底): final decisions on appeals no routing rule covered. */
@@ -30,9 +31,12 @@ public class TriageDesk {
     private final OutboxRelay relay;
     private final TextRules text;
     private final Clock clock;
+    /** The clocks of DESIGN.md §1, which start when the triage unit assigns an appeal no rule routed. */
+    private final DeadlinePolicy deadlines;
 
     public TriageDesk(ReferenceData reference, AssignmentStore store, OutboxRelay relay, TextRules text, Clock clock) {
         this.reference = reference;
+        this.deadlines = DeadlinePolicy.defaults(reference.calendar());
         this.store = store;
         this.relay = relay;
         this.text = text;
@@ -42,7 +46,8 @@ public class TriageDesk {
     public Mono<QueueEntry> decide(String appealId, TriageDecision decision) {
         validate(decision);
         return store.change(appealId, document -> Optional.of(Change.announcing(
-                        document.assignment().decideTriage(decision, UUID.randomUUID().toString(), clock.instant()),
+                        document.assignment().decideTriage(decision, UUID.randomUUID().toString(), clock.instant(),
+                                deadlines),
                         clock.instant())))
                 .switchIfEmpty(Mono.error(() -> new AppealNotFoundException(appealId)))
                 .doOnNext(written -> relay.publishSoon(written.id(), written.outbox()))

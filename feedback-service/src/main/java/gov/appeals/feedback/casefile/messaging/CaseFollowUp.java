@@ -8,24 +8,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-import gov.appeals.events.AppealAccepted;
 import gov.appeals.events.AppealEvent;
 import gov.appeals.events.AppealRated;
+import gov.appeals.events.SupervisionOrderClosed;
+import gov.appeals.events.SupervisionOrderRaised;
 import gov.appeals.feedback.casefile.CaseFile;
 import gov.appeals.feedback.casefile.RatingDecision;
 import gov.appeals.feedback.casefile.RatingNotApplicableException;
+import gov.appeals.feedback.casefile.SupervisionRules;
 import gov.appeals.feedback.casefile.store.CaseEvents;
 import gov.appeals.feedback.casefile.store.CaseStore;
 import gov.appeals.feedback.casefile.store.ConcurrentCaseUpdateException;
+import gov.appeals.feedback.casefile.store.OrderBoard;
 import gov.appeals.feedback.casefile.store.StoredCase;
 import gov.appeals.kit.messaging.UnprocessableMessageException;
 import gov.appeals.kit.outbox.OutboxRelay;
-import gov.appeals.reference.calendar.DeadlinePolicy;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 /**
- * Keeps each case in step with the appeal's events and decides what a rating means. The decision (AppealClosed or
+ * Keeps each case in step with the appeal's events (from the acceptance on: supervision needs to know when the
+ * enterprise started waiting and whether it is a key one) and decides what a rating means. The decision (AppealClosed or
  * AppealReopened) is stored with the case change and put in the case's outbox in the same single-document write,
  * then handed to the relay; a redelivered rating finds the decision stored and announces nothing new. The events
  * this service announced itself come back on the topic and change nothing (their ids are in the case).
@@ -40,13 +43,15 @@ public class CaseFollowUp {
 
     private final CaseStore store;
     private final OutboxRelay relay;
-    private final DeadlinePolicy deadlines;
+    private final OrderBoard board;
+    private final SupervisionRules rules;
     private final Clock clock;
 
-    public CaseFollowUp(CaseStore store, OutboxRelay relay, DeadlinePolicy deadlines, Clock clock) {
+    public CaseFollowUp(CaseStore store, OutboxRelay relay, OrderBoard board, SupervisionRules rules, Clock clock) {
         this.store = store;
         this.relay = relay;
-        this.deadlines = deadlines;
+        this.board = board;
+        this.rules = rules;
         this.clock = clock;
     }
 
@@ -55,10 +60,6 @@ public class CaseFollowUp {
      * {@link UnprocessableMessageException} for a rating no case is waiting for
      */
     public Mono<Void> follow(AppealEvent event) {
-        if (event instanceof AppealAccepted) {
-            // A case starts with the routing decision: before it, there is nobody to answer.
-            return Mono.empty();
-        }
         return Mono.defer(() -> store.find(event.appealId())
                         .defaultIfEmpty(StoredCase.unknown(event.appeal()))
                         .flatMap(stored -> event instanceof AppealRated rated ? rate(stored, rated) : apply(stored, event)))
@@ -71,13 +72,15 @@ public class CaseFollowUp {
     private Mono<Void> apply(StoredCase stored, AppealEvent event) {
         CaseFile after = stored.file().apply(event);
         if (after.equals(stored.file())) {
-            return Mono.empty();
+            // An order's own event coming back: copy the order again, in case a crash lost the first copy.
+            return event instanceof SupervisionOrderRaised || event instanceof SupervisionOrderClosed
+                    ? board.copy(after) : Mono.empty();
         }
         return store.save(stored, after, List.of());
     }
 
     private Mono<Void> rate(StoredCase stored, AppealRated rated) {
-        RatingDecision decision = stored.file().rate(rated, clock.instant(), deadlines, UUID.randomUUID().toString());
+        RatingDecision decision = stored.file().rate(rated, clock.instant(), rules, UUID.randomUUID().toString());
         if (!decision.changed()) {
             // Redelivered: the decision was stored, and put in the outbox, the first time.
             return Mono.empty();

@@ -20,6 +20,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import gov.appeals.feedback.casefile.CaseFile;
+import gov.appeals.feedback.casefile.ClockAlarms;
+import gov.appeals.feedback.casefile.SupervisionRules;
 import gov.appeals.kit.mongo.GuardIndex;
 import gov.appeals.kit.outbox.OutboxEntry;
 import gov.appeals.kit.outbox.OutboxStore;
@@ -39,13 +41,18 @@ public class CaseStore implements OutboxStore {
 
     /** The fields a write replaces; {@code outbox} only ever grows by $push and shrinks by $pull. */
     private static final List<String> STATE_FIELDS = List.of("appeal", "lead", "coHandlers", "status", "deadlines",
-            "version", "assignmentVersion", "answer", "rating", "appliedEventIds", "outcome", "revision");
+            "version", "assignmentVersion", "answer", "rating", "appliedEventIds", "outcome", "supervision", "nextAlarmAt",
+            "revision");
     private static final String OUTBOX = "outbox";
 
-    private final ReactiveMongoTemplate mongo;
+    private static final String NEXT_ALARM = "nextAlarmAt";
 
-    public CaseStore(ReactiveMongoTemplate mongo) {
+    private final ReactiveMongoTemplate mongo;
+    private final SupervisionRules rules;
+
+    public CaseStore(ReactiveMongoTemplate mongo, SupervisionRules rules) {
         this.mongo = mongo;
+        this.rules = rules;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -54,6 +61,7 @@ public class CaseStore implements OutboxStore {
         ops.createIndex(GuardIndex.on("revision"))
                 .then(ops.createIndex(new Index().on(OUTBOX + ".createdAt", Sort.Direction.ASC).sparse()
                         .named("outbox_pending")))
+                .then(ops.createIndex(new Index().on(NEXT_ALARM, Sort.Direction.ASC).sparse().named("next_alarm")))
                 .subscribe(name -> LOG.debug("Index {} ready", name),
                         e -> LOG.warn("Could not create the case indexes: {}", e.toString()));
     }
@@ -71,10 +79,10 @@ public class CaseStore implements OutboxStore {
     public Mono<Void> save(StoredCase before, CaseFile after, List<OutboxEntry> pending) {
         String id = after.appealId();
         if (!before.exists()) {
-            return mongo.insert(CaseDocument.of(after, pending, 1)).then()
+            return mongo.insert(CaseDocument.of(after, nextAlarm(after), pending, 1)).then()
                     .onErrorMap(DuplicateKeyException.class, e -> new ConcurrentCaseUpdateException(id));
         }
-        Document state = toBson(CaseDocument.of(after, List.of(), before.revision() + 1));
+        Document state = toBson(CaseDocument.of(after, nextAlarm(after), List.of(), before.revision() + 1));
         Update update = new Update();
         for (String field : STATE_FIELDS) {
             if (state.containsKey(field)) {
@@ -91,6 +99,17 @@ public class CaseStore implements OutboxStore {
                 .flatMap(result -> result.getModifiedCount() == 1
                         ? Mono.<Void>empty()
                         : Mono.error(new ConcurrentCaseUpdateException(id)));
+    }
+
+    private Instant nextAlarm(CaseFile file) {
+        return ClockAlarms.next(file, rules).orElse(null);
+    }
+
+    /** Cases with an alarm due by {@code now}, most overdue first; the index keeps it cheap at any case count. */
+    public Flux<String> withAlarmDue(Instant now, int limit) {
+        Query due = query(where(NEXT_ALARM).lte(now)).with(Sort.by(NEXT_ALARM)).limit(limit);
+        due.fields().include("_id");
+        return mongo.find(due, Document.class, CaseDocument.COLLECTION).map(doc -> doc.getString("_id"));
     }
 
     @Override

@@ -15,12 +15,8 @@ import jakarta.validation.constraints.Size;
 public record AnswerRequest(
         @NotNull(message = "is required") AnswerResult result,
         @NotNull(message = "is required")
-        @Pattern(regexp = NOT_BLANK, message = "is required")
-        @Size(max = LONG_TEXT, message = "must be at most " + LONG_TEXT + " characters") String text) {
-
-    /** The kit's {@code appeals.text.long-max} default: an answer. */
-    static final int LONG_TEXT = 4000;
-    private static final String NOT_BLANK = "(?s).*\\S.*";
+        @Pattern(regexp = Texts.NOT_BLANK, message = "is required")
+        @Size(max = Texts.LONG, message = "must be at most " + Texts.LONG + " characters") String text) {
 
     AnswerCommand toCommand(String staff) {
         return new AnswerCommand(result, text, staff);
