@@ -2,30 +2,24 @@ package gov.appeals.feedback.hotspot.messaging;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Bean;
-import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 
 import gov.appeals.events.AppealAccepted;
 import gov.appeals.events.AppealEvent;
-import gov.appeals.events.EventCodec;
 import gov.appeals.feedback.casefile.CaseSupervision;
 import gov.appeals.feedback.casefile.store.CaseChanges;
 import gov.appeals.feedback.hotspot.StreetWatch;
 import gov.appeals.feedback.hotspot.store.HotspotStore;
-import gov.appeals.kit.messaging.EventConsumers;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 /**
- * Watches acceptances for hotspots (binding {@code watchHotspots-in-0}, its own consumer group): each accepted
+ * Watches acceptances for hotspots (called by the service's consumer after the case is in step): each accepted
  * appeal with a category and a street is added to its street's watch; the appeal that completes a hotspot carries
  * the HotspotFormed event, which supervisors are told of. Forming (the watch) and announcing (the event in that
  * appeal's case outbox) are two writes; the watch remembers whether the second happened, so a redelivered
@@ -51,13 +45,6 @@ public class HotspotWatch {
         this.clock = clock;
         this.threshold = threshold;
         this.window = window;
-    }
-
-    /** Reads acceptances only: the other types are not even parsed, so none of them is this group's dead letter. */
-    @Bean
-    public Consumer<Message<byte[]>> watchHotspots(EventConsumers consumers) {
-        return consumers.of((type, payload) -> AppealAccepted.TYPE.equals(type)
-                ? EventCodec.decode(type, payload) : Optional.empty(), this::see);
     }
 
     public Mono<Void> see(AppealEvent event) {
@@ -89,9 +76,9 @@ public class HotspotWatch {
         return cases.change(appealId, file -> CaseSupervision.noteHotspot(file, hotspot.hotspotId(),
                         watch.category(), watch.street(),
                         hotspot.appeals().stream().map(StreetWatch.Sighting::appealId).toList(), clock.instant()))
-                // The case of this appeal is written by another consumer group: until it has been, try again.
+                // The case was written by this same consumer just before; a case missing breaks the contract.
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException("Appeal " + appealId
-                        + " has no case yet to announce hotspot " + hotspot.hotspotId() + " on")))
+                        + " has no case to announce hotspot " + hotspot.hotspotId() + " on")))
                 .then(store.save(stored, watch.announced()))
                 .doOnSuccess(done -> LOG.info("Hotspot {} formed: {} appeals of {} in {}", hotspot.hotspotId(),
                         hotspot.appeals().size(), watch.category(), watch.street()));
