@@ -47,6 +47,7 @@ import gov.appeals.events.EventEnvelope;
 import gov.appeals.events.ExtensionDecided;
 import gov.appeals.events.Rating;
 import gov.appeals.events.Source;
+import gov.appeals.events.SupervisionOrderRaised;
 import gov.appeals.events.Topics;
 import gov.appeals.events.Urgency;
 import gov.appeals.intake.appeal.Stages;
@@ -225,10 +226,13 @@ class IntakeServiceTest extends ServiceTestSupport {
         kafka.publish(new AppealDueSoon(UUID.randomUUID().toString(), ref(id), 2, t.plusSeconds(2),
                 "system:feedback-service", "JD-SCJG", AppealStatus.ASSIGNED, ClockKind.ANSWER, clocks.answerBy()),
                 FEEDBACK);
+        kafka.publish(new SupervisionOrderRaised(UUID.randomUUID().toString(), ref(id), 2, t.plusSeconds(2),
+                "system:feedback-service", "JD-SCJG", AppealStatus.ASSIGNED, "o-1",
+                SupervisionOrderRaised.Trigger.OVERDUE, "超期", t.plus(Duration.ofDays(3)), null), FEEDBACK);
         kafka.publish(new ExtensionDecided(UUID.randomUUID().toString(), ref(id), 2, t.plusSeconds(3),
                 "supervisor:s", "JD-SCJG", AppealStatus.ASSIGNED, "x-1", true, "同意", extended), FEEDBACK);
 
-        await().atMost(KAFKA_WAIT).untilAsserted(() -> assertThat(timeline(get(id))).hasSize(6));
+        await().atMost(KAFKA_WAIT).untilAsserted(() -> assertThat(timeline(get(id))).hasSize(7));
         var view = get(id);
         assertThat(view).containsEntry("status", "ASSIGNED").containsEntry("version", 2);
         assertThat(map(view.get("deadlines"))).containsEntry("answerBy", extended.answerBy().toString());
@@ -236,7 +240,14 @@ class IntakeServiceTest extends ServiceTestSupport {
         assertThat((List<?>) view.get("alarms")).singleElement().satisfies(alarm -> assertThat(map(alarm))
                 .containsEntry("clock", "SIGN_FOR").containsEntry("state", "OVERDUE"));
         assertThat(timeline(view)).extracting(e -> (String) e.get("note")).anyMatch(n -> n.contains("passed (超期)"))
-                .anyMatch(n -> n.contains("is near (临期)")).anyMatch(n -> n.startsWith("extension approved"));
+                .anyMatch(n -> n.contains("is near (临期)")).anyMatch(n -> n.startsWith("extension approved"))
+                .anyMatch(n -> n.startsWith("supervision order"));
+        // 12345 reads what the enterprise is told: the supervision order is the district's own business.
+        var hotlines = http.get().uri("/api/v1/appeals/{id}", id).exchange().expectStatus().isOk().expectBody(MAP)
+                .returnResult().getResponseBody();
+        assertThat(timeline(hotlines)).hasSize(6).extracting(e -> (String) e.get("note"))
+                .noneMatch(n -> n.startsWith("supervision order"));
+        assertThat((List<?>) hotlines.get("alarms")).hasSize(1);
 
         kafka.publish(new AppealSigned(UUID.randomUUID().toString(), ref(id), 3, t.plusSeconds(4), "staff:li",
                 "JD-SCJG", false), DISPATCH);

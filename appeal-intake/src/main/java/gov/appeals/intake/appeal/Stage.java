@@ -20,10 +20,12 @@ import gov.appeals.events.Rating;
  * @param category   the category this stage sets (acceptance, assignment), else null
  * @param deadlines  the clocks this stage sets, else null
  * @param alarm      the alarm this note announces (due soon, overdue), else null
+ * @param internal   the district's own business (supervision orders, extension requests and refusals, hotspots):
+ *                   not shown to the enterprise's side
  */
 public record Stage(String eventId, int version, AppealStatus status, Instant at, String actor, String department,
                     String note, String lead, List<String> coHandlers, String category, Deadlines deadlines,
-                    Answer answer, RatingGiven rating, Alarm alarm) {
+                    Answer answer, RatingGiven rating, Alarm alarm, boolean internal) {
 
     public Stage {
         coHandlers = coHandlers == null ? List.of() : List.copyOf(coHandlers);
@@ -43,6 +45,6 @@ public record Stage(String eventId, int version, AppealStatus status, Instant at
     public static Stage plain(String eventId, int version, AppealStatus status, Instant at, String actor,
                               String department, String note) {
         return new Stage(eventId, version, status, at, actor, department, note, null, List.of(), null, null, null,
-                null, null);
+                null, null, false);
     }
 }

@@ -7,6 +7,10 @@ import gov.appeals.events.AppealAssigned;
 import gov.appeals.events.AppealDueSoon;
 import gov.appeals.events.AppealOverdue;
 import gov.appeals.events.ExtensionDecided;
+import gov.appeals.events.ExtensionRequested;
+import gov.appeals.events.HotspotFormed;
+import gov.appeals.events.SupervisionOrderClosed;
+import gov.appeals.events.SupervisionOrderRaised;
 import gov.appeals.events.AppealEvent;
 import gov.appeals.events.AppealRated;
 import gov.appeals.events.AppealReopened;
@@ -55,17 +59,23 @@ public final class Stages {
         if (event instanceof AppealOverdue e) {
             return alarm(plain, new Stage.Alarm(e.clock(), true, e.deadline()));
         }
+        if (event instanceof SupervisionOrderRaised || event instanceof SupervisionOrderClosed
+                || event instanceof ExtensionRequested || event instanceof ExtensionDecided
+                || event instanceof HotspotFormed) {
+            return new Stage(plain.eventId(), plain.version(), plain.status(), plain.at(), plain.actor(),
+                    plain.department(), plain.note(), null, List.of(), null, null, null, null, null, true);
+        }
         return plain;
     }
 
     private static Stage alarm(Stage s, Stage.Alarm alarm) {
         return new Stage(s.eventId(), s.version(), s.status(), s.at(), s.actor(), s.department(), s.note(), null,
-                List.of(), null, null, null, null, alarm);
+                List.of(), null, null, null, null, alarm, false);
     }
 
     private static Stage with(Stage s, String lead, List<String> coHandlers, String category,
                               Deadlines deadlines, Stage.Answer answer, Stage.RatingGiven rating) {
         return new Stage(s.eventId(), s.version(), s.status(), s.at(), s.actor(), s.department(), s.note(), lead,
-                coHandlers, category, deadlines, answer, rating, null);
+                coHandlers, category, deadlines, answer, rating, null, false);
     }
 }

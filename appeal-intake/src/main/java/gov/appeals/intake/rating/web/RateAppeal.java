@@ -85,7 +85,7 @@ public class RateAppeal {
         // The rating judges the department that answered, so the timeline names it.
         String department = appeal.answer() != null ? appeal.answer().department() : appeal.leadDepartment();
         Stage stage = new Stage(rated.eventId(), rated.version(), rated.status(), rated.at(), rated.actor(),
-                department, rated.note(), null, List.of(), null, null, null, rated.rating(), null);
+                department, rated.note(), null, List.of(), null, null, null, rated.rating(), null, false);
         List<Stage> stages = new ArrayList<>(appeal.timeline());
         stages.add(stage);
         return store.rate(appeal.id(), appeal.revision(), stage, StatusView.fold(stages), Outbox.entry(event, now))

@@ -58,6 +58,7 @@ public record AppealView(String id, String number, Source source, String externa
                 a.rating() == null ? null
                         : new RatingView(a.rating().rating(), a.rating().resolved(), a.rating().comment(), a.rating().at()),
                 a.timeline().stream().sorted(StatusView.HISTORY_ORDER)
+                        .filter(t -> !(staffHidden && t.internal()))
                         .map(t -> new TimelineView(t.status(), t.at(),
                                 staffHidden && t.department() != null ? null : t.actor(), t.department(), t.note()))
                         .toList(),
