@@ -22,13 +22,17 @@ class FeedbackConfiguration {
         return ReferenceData.load(dir.isBlank() ? null : Path.of(dir));
     }
 
-    /** Feedback's rows of the authorization matrix (docs/security.md); whose case it is, CaseAccess decides. */
+    /**
+     * Feedback's rows of the authorization matrix (docs/security.md); whose case it is, CaseAccess decides. The
+     * metrics' rebuild is under /api/v1/ops/, the kit's operators' row.
+     */
     @Bean
     AccessRules feedbackAccess() {
         return rules -> rules
                 .pathMatchers(HttpMethod.POST, "/api/v1/appeals/*/answer").hasRole(Roles.CLERK)
                 .pathMatchers(HttpMethod.GET, "/api/v1/appeals/*/case")
-                .hasAnyRole(Roles.CLERK, Roles.TRIAGER, Roles.SUPERVISOR);
+                .hasAnyRole(Roles.CLERK, Roles.TRIAGER, Roles.SUPERVISOR)
+                .pathMatchers(HttpMethod.GET, "/api/v1/metrics/**").hasRole(Roles.SUPERVISOR);
     }
 
     @Bean
