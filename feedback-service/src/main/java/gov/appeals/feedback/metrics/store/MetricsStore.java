@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -99,7 +100,7 @@ public class MetricsStore {
             List<Mono<String>> indexes = new ArrayList<>();
             indexes.add(Mono.from(facts.createIndex(Indexes.ascending("_id", REVISION),
                     new IndexOptions().unique(true).name("guard_revision"))));
-            indexes.add(Mono.from(facts.createIndex(Indexes.ascending(PENDING + ".key"),
+            indexes.add(Mono.from(facts.createIndex(Indexes.ascending(PENDING + ".since"),
                     new IndexOptions().sparse(true).name("pending"))));
             for (Dimension dimension : Dimension.values()) {
                 indexes.add(Mono.from(facts.createIndex(Indexes.ascending(FactDocuments.KEYS + "." + dimension.param(),
@@ -147,7 +148,8 @@ public class MetricsStore {
         Document fact = FactDocuments.fact(after, revision);
         Map<RowKey, Counts> delta = Contributions.delta(before, after);
         if (!delta.isEmpty()) {
-            fact.append(PENDING, pending(after.appealId() + ":" + revision, generation.generation(), delta));
+            fact.append(PENDING, pending(after.appealId() + ":" + revision, generation.generation(),
+                    Date.from(clock.instant()), delta));
         }
         return leftover.then(save(stored, fact)).then(Mono.defer(() -> finish(generation, fact)));
     }
@@ -164,7 +166,7 @@ public class MetricsStore {
                         : Mono.error(new ConcurrentFactUpdateException(id)));
     }
 
-    private static Document pending(String key, long generation, Map<RowKey, Counts> delta) {
+    private static Document pending(String key, long generation, Date since, Map<RowKey, Counts> delta) {
         List<Document> deltas = new ArrayList<>();
         delta.forEach((row, counts) -> {
             Document inc = new Document();
@@ -178,7 +180,8 @@ public class MetricsStore {
                     .append("dimension", row.dimension().param()).append("key", row.key())
                     .append("row", FactDocuments.rowId(row)).append("inc", inc));
         });
-        return new Document("key", key).append("generation", generation).append("deltas", deltas);
+        return new Document("key", key).append("generation", generation).append("since", since)
+                .append("deltas", deltas);
     }
 
     /** Applies the fact's pending deltas, if any, and removes them from it. */
@@ -212,7 +215,10 @@ public class MetricsStore {
                 .onErrorResume(MetricsStore::duplicateKey, e -> Mono.empty());
     }
 
-    /** Finishes the deltas a crash left in facts: at start-up and every minute. */
+    /**
+     * Finishes the deltas a crash left in facts, at start-up and every minute: those older than a handler may take,
+     * so that the sweep does not race the consumer over the ones it is applying.
+     */
     @Scheduled(initialDelayString = "${appeals.metrics.sweep-delay:10s}",
             fixedDelayString = "${appeals.metrics.sweep-interval:60s}")
     public void sweep() {
@@ -228,7 +234,8 @@ public class MetricsStore {
 
     Mono<Long> finishLeftovers() {
         return generation().flatMap(generation -> generation.rebuildingAt(clock.instant()) ? Mono.just(0L)
-                : facts().flatMapMany(facts -> Flux.from(facts.find(new Document(PENDING, new Document("$exists", true)))
+                : facts().flatMapMany(facts -> Flux.from(facts.find(new Document(PENDING + ".since", new Document("$lt",
+                                        Date.from(clock.instant().minus(sweepTimeout)))))
                                 .limit(SWEEP_BATCH)))
                         .concatMap(fact -> finish(generation, fact).thenReturn(1))
                         .count());
@@ -243,7 +250,11 @@ public class MetricsStore {
                                 .toList()))
                 .collect(TreeMap<String, Counts>::new, (merged, row) -> merged
                         .computeIfAbsent(row.getString("key"), k -> new Counts()).add(FactDocuments.counts(row))))
-                .map(merged -> merged);
+                .map(merged -> {
+                    // A key every appeal has left (re-routed, classified, assigned out of triage) adds up to nothing.
+                    merged.values().removeIf(Counts::isZero);
+                    return merged;
+                });
     }
 
     private Flux<Document> rows(Generation generation, Granularity granularity, Dimension dimension,

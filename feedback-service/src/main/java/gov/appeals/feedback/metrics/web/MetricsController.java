@@ -66,9 +66,9 @@ public class MetricsController {
             none (UNASSIGNED before either); a street is the acceptance's (UNKNOWN when none); a category is the \
             assignment's, else the acceptance's (UNCLASSIFIED when none).""";
 
-    private final ClosureMetrics metrics;
+    private final ClosureReports metrics;
 
-    public MetricsController(ClosureMetrics metrics) {
+    public MetricsController(ClosureReports metrics) {
         this.metrics = metrics;
     }
 

@@ -21,14 +21,14 @@ import reactor.core.publisher.Mono;
 
 /** The reports supervisors read, from the rows of counts, with each key's name from the reference data. */
 @Service
-public class ClosureMetrics {
+public class ClosureReports {
 
     static final String TOTAL = "TOTAL";
 
     private final MetricsStore store;
     private final ReferenceData reference;
 
-    public ClosureMetrics(MetricsStore store, ReferenceData reference) {
+    public ClosureReports(MetricsStore store, ReferenceData reference) {
         this.store = store;
         this.reference = reference;
     }
