@@ -140,6 +140,8 @@ public final class MetricsBench {
             System.out.printf("[metrics bench] %,d facts: closure %s..%s (30 days over two months, day rows) by "
                             + "department: p50 %.2f ms, p99 %.2f ms%n", size, from, from.plusDays(29),
                     percentile(partial, 50) / 1e6, percentile(partial, 99) / 1e6);
+            System.out.printf("[metrics bench] load average while it ran (1, 5, 15 min; 2 cores shared): %s%n",
+                    loadAverage());
         } finally {
             client.close();
             server.shutdownNow();
@@ -245,6 +247,14 @@ public final class MetricsBench {
     private static long percentile(long[] sorted, int percent) {
         int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
         return sorted[Math.max(0, rank - 1)];
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static String env(String name, String fallback) {

@@ -39,6 +39,7 @@ public final class FactDocuments {
     static final String COUNTS = "counts";
     static final String HOURS = "hours";
     static final String APPLIED = "applied";
+    static final String VERSION = "version";
 
     private FactDocuments() {
     }
@@ -110,7 +111,7 @@ public final class FactDocuments {
         return new Document("_id", rowId(row)).append("period", row.period())
                 .append("dimension", row.dimension().param()).append("key", row.key())
                 .append(COUNTS, countsDocument(counts)).append(HOURS, hoursDocument(counts))
-                .append(APPLIED, List.of());
+                .append(APPLIED, List.of()).append(VERSION, 0L);
     }
 
     static Document countsDocument(Counts counts) {

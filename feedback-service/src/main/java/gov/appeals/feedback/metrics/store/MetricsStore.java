@@ -6,6 +6,7 @@ import static gov.appeals.feedback.metrics.store.FactDocuments.FACTS;
 import static gov.appeals.feedback.metrics.store.FactDocuments.HOURS;
 import static gov.appeals.feedback.metrics.store.FactDocuments.PENDING;
 import static gov.appeals.feedback.metrics.store.FactDocuments.REVISION;
+import static gov.appeals.feedback.metrics.store.FactDocuments.VERSION;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -58,13 +59,14 @@ import reactor.util.retry.Retry;
  * <p><b>Exactly once without transactions.</b> A changed fact moves counts in up to twelve rows, and neither
  * mongo-java-server nor a sharded MongoDB lets us write thirteen documents atomically. So the fact is written first,
  * by a compare-and-set on its {@code revision}, together with the deltas still to apply ({@code pending}, keyed
- * {@code appealId:revision}): from then on the change cannot be lost. Each delta is then applied with an update that
- * matches only while the row does not list the key yet ({@code applied: {$ne: key}}), adds the counts and records the
- * key (the last {@value #APPLIED_KEPT} per row); an upsert that finds the row listing the key fails on the duplicate
- * id, which also means "already applied". Last, {@code pending} is removed. A crash anywhere in between leaves the
- * deltas in the fact, and whoever comes next finishes them: the redelivered event (its id is in the fact already),
- * the appeal's next event, or the sweep at start-up and every minute; applying one twice changes nothing. This
- * costs one fact write and one write per changed row, no locks, and works the same on MongoDB.
+ * {@code appealId:revision}): from then on the change cannot be lost. Each delta is then added to its row only if
+ * the row does not list the key yet, recording the key (the last {@value #APPLIED_KEPT} per row) in the same
+ * compare-and-set write of the row. Last, {@code pending} is removed. A crash anywhere in between leaves the deltas in
+ * the fact, and whoever comes next finishes them: the redelivered event (its id is in the fact already), the appeal's
+ * next event, or the sweep at start-up and every minute; a delta applied twice changes nothing the second time. This
+ * costs one fact write and a read and a write per changed row, no locks, and every write is guarded by
+ * {@code {_id, revision|version}}, a unique index: mongo-java-server finds the document without a scan (it uses an
+ * index only for a query with exactly its fields) and MongoDB uses its {@code _id} index.
  *
  * <p><b>Generations.</b> The rows live in collections numbered by a generation ({@code metrics_month_<n>},
  * {@code metrics_day_<n>}), named by a pointer document; the rebuild ({@link MetricsRebuild}) writes the next
@@ -99,7 +101,7 @@ public class MetricsStore {
         facts().flatMapMany(facts -> {
             List<Mono<String>> indexes = new ArrayList<>();
             indexes.add(Mono.from(facts.createIndex(Indexes.ascending("_id", REVISION),
-                    new IndexOptions().unique(true).name("guard_revision"))));
+                    new IndexOptions().unique(true).name("guard_" + REVISION))));
             indexes.add(Mono.from(facts.createIndex(Indexes.ascending(PENDING + ".since"),
                     new IndexOptions().sparse(true).name("pending"))));
             for (Dimension dimension : Dimension.values()) {
@@ -113,12 +115,15 @@ public class MetricsStore {
                         e -> LOG.warn("Could not create the metrics indexes: {}", e.toString()));
     }
 
-    /** The index every closure query uses, on both collections of a generation. */
+    /** The indexes of both collections of a generation: the closure query's and the guard of every row write. */
     static Flux<String> rowIndexes(ReactiveMongoTemplate mongo, long generation) {
         return Flux.fromArray(Granularity.values()).concatMap(granularity -> mongo
                 .getCollection(FactDocuments.rowCollection(granularity, generation))
-                .flatMap(rows -> Mono.from(rows.createIndex(Indexes.ascending("dimension", "period"),
-                        new IndexOptions().name("closure")))));
+                .flatMapMany(rows -> Flux.concat(
+                        Mono.from(rows.createIndex(Indexes.ascending("dimension", "period"),
+                                new IndexOptions().name("closure"))),
+                        Mono.from(rows.createIndex(Indexes.ascending("_id", VERSION),
+                                new IndexOptions().unique(true).name("guard_" + VERSION))))));
     }
 
     /** Takes one event into the appeal's figures and the rows they count in. */
@@ -195,24 +200,55 @@ public class MetricsStore {
         List<Document> deltas = pending.getList("deltas", Document.class);
         Mono<Void> apply = current ? Flux.fromIterable(deltas)
                 .concatMap(delta -> applyOnce(generation.generation(), key, delta)).then() : Mono.empty();
+        // Guarded by the revision that wrote these deltas: a newer revision's pending deltas are not ours to remove.
+        Document guard = new Document("_id", fact.getString("_id")).append(REVISION, FactDocuments.revision(fact));
         Document unset = new Document("$unset", new Document(PENDING, ""));
-        return apply.then(facts().flatMap(facts -> Mono.from(facts.updateOne(
-                new Document("_id", fact.getString("_id")).append(PENDING + ".key", key), unset)))).then();
+        return apply.then(facts().flatMap(facts -> Mono.from(facts.updateOne(guard, unset)))).then();
     }
 
+    /**
+     * Adds one delta to its row unless the row lists its key already: the row is read by id and written back with a
+     * compare-and-set on its {@code version} ({@code {_id, version}}, a unique index, so that mongo-java-server
+     * finds it without a scan); a missing row is inserted, and an insert or write that lost a race reads again.
+     */
     private Mono<Void> applyOnce(long generation, String key, Document delta) {
-        Granularity granularity = Granularity.valueOf(delta.getString("granularity"));
-        Document guard = new Document("_id", delta.getString("row")).append(APPLIED, new Document("$ne", key));
-        Document update = new Document("$inc", delta.get("inc", Document.class))
-                .append("$push", new Document(APPLIED, new Document("$each", List.of(key))
-                        .append("$slice", -APPLIED_KEPT)))
-                .append("$setOnInsert", new Document("period", delta.getString("period"))
-                        .append("dimension", delta.getString("dimension")).append("key", delta.getString("key")));
-        return mongo.getCollection(FactDocuments.rowCollection(granularity, generation))
-                .flatMap(rows -> Mono.from(rows.updateOne(guard, update, new UpdateOptions().upsert(true))))
-                .then()
-                // The row lists the key: the delta was applied before.
-                .onErrorResume(MetricsStore::duplicateKey, e -> Mono.empty());
+        String collection = FactDocuments.rowCollection(Granularity.valueOf(delta.getString("granularity")),
+                generation);
+        String rowId = delta.getString("row");
+        return mongo.getCollection(collection).flatMap(rows -> Mono.from(rows.find(new Document("_id", rowId))
+                                .projection(Projections.include(APPLIED, VERSION)).first())
+                        .map(row -> {
+                            if (row.getList(APPLIED, String.class, List.of()).contains(key)) {
+                                return Mono.<Void>empty();
+                            }
+                            Number version = row.get(VERSION, Number.class);
+                            Document guard = new Document("_id", rowId).append(VERSION,
+                                    version == null ? 0 : version.longValue());
+                            Document update = new Document("$inc", new Document(delta.get("inc", Document.class))
+                                    .append(VERSION, 1L))
+                                    .append("$push", new Document(APPLIED, new Document("$each", List.of(key))
+                                            .append("$slice", -APPLIED_KEPT)));
+                            return Mono.from(rows.updateOne(guard, update)).flatMap(result ->
+                                    result.getMatchedCount() == 1 ? Mono.<Void>empty()
+                                            : Mono.<Void>error(new ConcurrentFactUpdateException(rowId)));
+                        })
+                        .switchIfEmpty(Mono.fromSupplier(() -> Mono.from(rows.insertOne(newRow(rowId, key, delta)))
+                                .then()
+                                .onErrorMap(MetricsStore::duplicateKey, e -> new ConcurrentFactUpdateException(rowId))))
+                        .flatMap(write -> write))
+                .retryWhen(Retry.max(CONCURRENT_RETRIES).filter(ConcurrentFactUpdateException.class::isInstance));
+    }
+
+    private static Document newRow(String rowId, String key, Document delta) {
+        Document counts = new Document();
+        Document hours = new Document();
+        delta.get("inc", Document.class).forEach((field, n) -> {
+            String[] path = field.split("\\.", 2);
+            (path[0].equals(COUNTS) ? counts : hours).append(path[1], n);
+        });
+        return new Document("_id", rowId).append("period", delta.getString("period"))
+                .append("dimension", delta.getString("dimension")).append("key", delta.getString("key"))
+                .append(COUNTS, counts).append(HOURS, hours).append(APPLIED, List.of(key)).append(VERSION, 1L);
     }
 
     /**
