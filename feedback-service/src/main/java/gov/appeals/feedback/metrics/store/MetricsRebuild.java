@@ -51,12 +51,13 @@ public class MetricsRebuild {
     private final Duration timeout;
 
     /**
-     * @param settle  how long changes that began before the rebuild was marked may still be writing: the consumer's
-     *                handler timeout bounds them
+     * @param settle  how long a change that began before the rebuild was marked may still be writing; one slower
+     *                than this (a stalled store) may land after the scan passed its fact and be missing from the new
+     *                generation (rebuild again after a store outage): the HTTP caller cannot wait the full handler timeout
      * @param timeout after this a rebuild that never finished (its process died) no longer holds the events up
      */
     public MetricsRebuild(ReactiveMongoTemplate mongo, MetricsStore store, Clock clock,
-                          @Value("${appeals.metrics.rebuild-settle:${appeals.messaging.handler-timeout:15s}}")
+                          @Value("${appeals.metrics.rebuild-settle:5s}")
                           Duration settle,
                           @Value("${appeals.metrics.rebuild-timeout:30m}") Duration timeout) {
         this.mongo = mongo;

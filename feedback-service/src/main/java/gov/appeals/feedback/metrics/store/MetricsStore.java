@@ -32,9 +32,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.UpdateOptions;
 
 import gov.appeals.events.AppealEvent;
 import gov.appeals.feedback.metrics.AppealFigures;
@@ -166,7 +164,7 @@ public class MetricsStore {
                     .onErrorMap(MetricsStore::duplicateKey, e -> new ConcurrentFactUpdateException(id));
         }
         Document guard = new Document("_id", id).append(REVISION, FactDocuments.revision(stored));
-        return facts().flatMap(facts -> Mono.from(facts.replaceOne(guard, fact, new ReplaceOptions())))
+        return facts().flatMap(facts -> Mono.from(facts.replaceOne(guard, fact)))
                 .flatMap(result -> result.getMatchedCount() == 1 ? Mono.<Void>empty()
                         : Mono.error(new ConcurrentFactUpdateException(id)));
     }
