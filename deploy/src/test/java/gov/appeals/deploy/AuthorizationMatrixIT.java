@@ -374,6 +374,13 @@ class AuthorizationMatrixIT {
                         base + row.path().replace("{id}", headsAppeal).replace("{extensionId}", extensionId),
                         "{\"approved\":true}");
                 case "GET /api/v1/metrics/hotspots" -> new Request("GET", base + row.path(), null);
+                case "GET /api/v1/metrics/closure" -> new Request("GET",
+                        base + row.path() + "?from=2026-03-01&to=2026-03-31&groupBy=department", null);
+                case "GET /api/v1/metrics/ranking" -> new Request("GET",
+                        base + row.path() + "?month=2026-03&groupBy=street", null);
+                case "GET /api/v1/metrics/closure/appeals" -> new Request("GET", base + row.path()
+                        + "?from=2026-03-01&to=2026-03-31&groupBy=department&key=" + lead + "&figure=volume", null);
+                case "POST /api/v1/ops/metrics/rebuild" -> new Request("POST", base + row.path(), null);
                 case "GET /api/v1/ops/dead-letters" -> new Request("GET", base + row.path(), null);
                 case "GET /api/v1/ops/dead-letters/{id}" ->
                         new Request("GET", base + row.path().replace("{id}", "0-0"), null);

@@ -26,7 +26,10 @@ class FeedbackConfiguration {
         return ReferenceData.load(dir.isBlank() ? null : Path.of(dir));
     }
 
-    /** Feedback's rows of the authorization matrix (docs/security.md); whose case it is, CaseAccess decides. */
+    /**
+     * Feedback's rows of the authorization matrix (docs/security.md); whose case it is, CaseAccess decides. The
+     * metrics' rebuild is under /api/v1/ops/, the kit's operators' row.
+     */
     @Bean
     AccessRules feedbackAccess() {
         return rules -> rules
@@ -39,7 +42,7 @@ class FeedbackConfiguration {
                 .hasRole(Roles.SUPERVISOR)
                 .pathMatchers(HttpMethod.GET, "/api/v1/supervision/orders", "/api/v1/supervision/orders/*")
                 .hasAnyRole(Roles.HEAD, Roles.SUPERVISOR)
-                .pathMatchers(HttpMethod.GET, "/api/v1/metrics/hotspots").hasRole(Roles.SUPERVISOR);
+                .pathMatchers(HttpMethod.GET, "/api/v1/metrics/**").hasRole(Roles.SUPERVISOR);
     }
 
     @Bean

@@ -45,7 +45,9 @@ import tools.jackson.databind.json.JsonMapper;
                 "appeals.outbox.stale-after=30s",
                 // The sweep test stores an entry as a crash would leave it: the store scan that finds such entries
                 // after a restart runs every second here.
-                "appeals.outbox.full-scan-interval=1s"})
+                "appeals.outbox.full-scan-interval=1s",
+                // A rebuild of the closure metrics waits this long for changes under way; the tests wait for theirs.
+                "appeals.metrics.rebuild-settle=1s"})
 // A cold first request on a busy 2-core CI machine can outlast the default 5 s; this is no performance limit.
 @AutoConfigureWebTestClient(timeout = "30s")
 abstract class FeedbackServiceTestBase {

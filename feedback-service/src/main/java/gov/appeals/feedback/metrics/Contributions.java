@@ -1,0 +1,39 @@
+package gov.appeals.feedback.metrics;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Where an appeal counts: the same {@link Counts} in six rows, its day and its month for each of the three
+ * dimensions. A change of one appeal is applied as {@link #delta} of its contribution before and after, which also
+ * moves it between rows when it is re-routed to another department or re-classified.
+ */
+public final class Contributions {
+
+    private Contributions() {
+    }
+
+    public static Map<RowKey, Counts> of(AppealFigures appeal) {
+        Map<RowKey, Counts> rows = new LinkedHashMap<>();
+        if (!appeal.counted()) {
+            return rows;
+        }
+        Counts counts = Counts.of(appeal);
+        for (Granularity granularity : Granularity.values()) {
+            String period = granularity.period(appeal.acceptedDay());
+            for (Dimension dimension : Dimension.values()) {
+                rows.put(new RowKey(granularity, period, dimension, appeal.key(dimension)), counts);
+            }
+        }
+        return rows;
+    }
+
+    /** after − before, row by row, without the rows that do not change. */
+    public static Map<RowKey, Counts> delta(AppealFigures before, AppealFigures after) {
+        Map<RowKey, Counts> delta = new LinkedHashMap<>();
+        of(after).forEach((row, counts) -> delta.computeIfAbsent(row, r -> new Counts()).add(counts));
+        of(before).forEach((row, counts) -> delta.computeIfAbsent(row, r -> new Counts()).subtract(counts));
+        delta.values().removeIf(Counts::isZero);
+        return delta;
+    }
+}
