@@ -137,7 +137,7 @@ public final class MetricsBench {
                 volume = report.total().volume();
             }
             Arrays.sort(nanos);
-            System.out.printf("[metrics bench] %,d facts: closure %s grouped by department (%,d appeals in it), "
+            System.out.printf("[metrics bench] %,d appeals: closure %s grouped by department (%,d appeals in it), "
                             + "%d queries: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", size, month, volume, queries,
                     percentile(nanos, 50) / 1e6, percentile(nanos, 99) / 1e6, nanos[nanos.length - 1] / 1e6);
 
@@ -149,7 +149,7 @@ public final class MetricsBench {
                 partial[i] = System.nanoTime() - start;
             }
             Arrays.sort(partial);
-            System.out.printf("[metrics bench] %,d facts: closure %s..%s (30 days over two months, day rows) by "
+            System.out.printf("[metrics bench] %,d appeals: closure %s..%s (30 days over two months, day rows) by "
                             + "department: p50 %.2f ms, p99 %.2f ms%n", size, from, from.plusDays(29),
                     percentile(partial, 50) / 1e6, percentile(partial, 99) / 1e6);
             System.out.printf("[metrics bench] load average while it ran (1, 5, 15 min; 2 cores shared): %s%n",
