@@ -58,8 +58,9 @@ import reactor.core.publisher.Mono;
  * nothing. Settings from the environment: METRICS_SIZES (1000000,10000000), METRICS_QUERIES (300),
  * METRICS_ROWS_ONLY_ABOVE (a size above which only the rows are stored: the facts are generated and summed in
  * memory with the rebuild's code, for when storing them takes longer than there is time; the query reads rows only,
- * so it sees the same store either way, but no rebuild is timed), METRICS_BACKEND (h2, the local run's file backend, or memory: the memory backend needs some 8 KB of heap per fact,
- * more than this machine has for 1,000,000).
+ * so it sees the same store either way, but no rebuild is timed), METRICS_BACKEND (h2, the local run's file
+ * backend, or memory: the memory backend needs some 8 KB of heap per fact, more than this machine has for
+ * 1,000,000).
  */
 public final class MetricsBench {
 

@@ -64,9 +64,9 @@ import reactor.util.retry.Retry;
  * {@code appealId:revision}): from then on the change cannot be lost. Each delta is then added to its row only if
  * the row does not list the key yet, recording the key (the last {@value #APPLIED_KEPT} per row) in the same
  * compare-and-set write of the row. Last, {@code pending} is removed. A crash anywhere in between leaves the deltas in
- * the fact, and whoever comes next finishes them: the redelivered event (its id is in the fact already), the appeal's
- * next event, or the sweep at start-up and every minute; a delta applied twice changes nothing the second time. This
- * costs one fact write and a read and a write per changed row, no locks, and every write is guarded by
+ * the fact, and whoever comes next finishes them: the redelivered event (its id is in the fact already), the
+ * appeal's next event, or the sweep at start-up and every ten minutes; a delta applied twice changes nothing the
+ * second time. This costs one fact write and a read and a write per changed row, no locks, and every write is guarded by
  * {@code {_id, revision|version}}, a unique index: mongo-java-server finds the document without a scan (it uses an
  * index only for a query with exactly its fields) and MongoDB uses its {@code _id} index.
  *
@@ -254,11 +254,11 @@ public class MetricsStore {
     }
 
     /**
-     * Finishes the deltas a crash left in facts, at start-up and every minute: those older than a handler may take,
-     * so that the sweep does not race the consumer over the ones it is applying.
+     * Finishes the deltas a crash left in facts, at start-up and every ten minutes: those older than a handler may
+     * take, so that the sweep does not race the consumer over the ones it is applying.
      */
     @Scheduled(initialDelayString = "${appeals.metrics.sweep-delay:10s}",
-            fixedDelayString = "${appeals.metrics.sweep-interval:60s}")
+            fixedDelayString = "${appeals.metrics.sweep-interval:10m}")
     public void sweep() {
         try {
             Long finished = finishLeftovers().block(sweepTimeout);
