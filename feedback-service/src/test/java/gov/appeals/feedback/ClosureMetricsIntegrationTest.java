@@ -302,6 +302,20 @@ class ClosureMetricsIntegrationTest extends FeedbackServiceTestBase {
                 .expectStatus().isUnauthorized();
     }
 
+    @Test
+    @Order(9)
+    void theApiDocumentStatesTheDefinitionsOfEveryMetricsEndpoint() {
+        http.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/v1/metrics/closure'].get.description").value(description -> assertThat(
+                        (String) description).contains("responseRate (响应率) = signedOnTime ÷ assigned",
+                        "satisfactionRate (满意率) = satisfied ÷ rated", "onTimeRate (按时办结率) = answeredOnTime ÷ answered"))
+                .jsonPath("$.paths['/api/v1/metrics/ranking'].get").exists()
+                .jsonPath("$.paths['/api/v1/metrics/closure/appeals'].get").exists()
+                .jsonPath("$.paths['/api/v1/ops/metrics/rebuild'].post").exists();
+    }
+
     private void refused(String uri, String field) {
         http.get().uri(uri).exchange()
                 .expectStatus().isBadRequest()

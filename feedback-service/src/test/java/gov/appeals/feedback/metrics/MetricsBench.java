@@ -58,8 +58,9 @@ import reactor.core.publisher.Mono;
  * nothing. Settings from the environment: METRICS_SIZES (1000000,10000000), METRICS_QUERIES (300),
  * METRICS_ROWS_ONLY_ABOVE (a size above which only the rows are stored: the facts are generated and summed in
  * memory with the rebuild's code, for when storing them takes longer than there is time; the query reads rows only,
- * so it sees the same store either way, but no rebuild is timed), METRICS_BACKEND (h2, the local run's file backend, or memory: the memory backend needs some 8 KB of heap per fact,
- * more than this machine has for 1,000,000).
+ * so it sees the same store either way, but no rebuild is timed), METRICS_BACKEND (h2, the local run's file
+ * backend, or memory: the memory backend needs some 8 KB of heap per fact, more than this machine has for
+ * 1,000,000).
  */
 public final class MetricsBench {
 
@@ -137,7 +138,7 @@ public final class MetricsBench {
                 volume = report.total().volume();
             }
             Arrays.sort(nanos);
-            System.out.printf("[metrics bench] %,d facts: closure %s grouped by department (%,d appeals in it), "
+            System.out.printf("[metrics bench] %,d appeals: closure %s grouped by department (%,d appeals in it), "
                             + "%d queries: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", size, month, volume, queries,
                     percentile(nanos, 50) / 1e6, percentile(nanos, 99) / 1e6, nanos[nanos.length - 1] / 1e6);
 
@@ -149,7 +150,7 @@ public final class MetricsBench {
                 partial[i] = System.nanoTime() - start;
             }
             Arrays.sort(partial);
-            System.out.printf("[metrics bench] %,d facts: closure %s..%s (30 days over two months, day rows) by "
+            System.out.printf("[metrics bench] %,d appeals: closure %s..%s (30 days over two months, day rows) by "
                             + "department: p50 %.2f ms, p99 %.2f ms%n", size, from, from.plusDays(29),
                     percentile(partial, 50) / 1e6, percentile(partial, 99) / 1e6);
             System.out.printf("[metrics bench] load average while it ran (1, 5, 15 min; 2 cores shared): %s%n",

@@ -53,7 +53,8 @@ public class MetricsRebuild {
     /**
      * @param settle  how long a change that began before the rebuild was marked may still be writing; one slower
      *                than this (a stalled store) may land after the scan passed its fact and be missing from the new
-     *                generation (rebuild again after a store outage): the HTTP caller cannot wait the full handler timeout
+     *                generation (rebuild again after a store outage): the HTTP caller cannot wait the full handler
+     *                timeout
      * @param timeout after this a rebuild that never finished (its process died) no longer holds the events up
      */
     public MetricsRebuild(ReactiveMongoTemplate mongo, MetricsStore store, Clock clock,

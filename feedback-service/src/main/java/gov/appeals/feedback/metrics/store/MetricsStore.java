@@ -12,10 +12,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -60,9 +64,9 @@ import reactor.util.retry.Retry;
  * {@code appealId:revision}): from then on the change cannot be lost. Each delta is then added to its row only if
  * the row does not list the key yet, recording the key (the last {@value #APPLIED_KEPT} per row) in the same
  * compare-and-set write of the row. Last, {@code pending} is removed. A crash anywhere in between leaves the deltas in
- * the fact, and whoever comes next finishes them: the redelivered event (its id is in the fact already), the appeal's
- * next event, or the sweep at start-up and every minute; a delta applied twice changes nothing the second time. This
- * costs one fact write and a read and a write per changed row, no locks, and every write is guarded by
+ * the fact, and whoever comes next finishes them: the redelivered event (its id is in the fact already), the
+ * appeal's next event, or the sweep at start-up and every ten minutes; a delta applied twice changes nothing the
+ * second time. This costs one fact write and a read and a write per changed row, no locks, and every write is guarded by
  * {@code {_id, revision|version}}, a unique index: mongo-java-server finds the document without a scan (it uses an
  * index only for a query with exactly its fields) and MongoDB uses its {@code _id} index.
  *
@@ -250,11 +254,11 @@ public class MetricsStore {
     }
 
     /**
-     * Finishes the deltas a crash left in facts, at start-up and every minute: those older than a handler may take,
-     * so that the sweep does not race the consumer over the ones it is applying.
+     * Finishes the deltas a crash left in facts, at start-up and every ten minutes: those older than a handler may
+     * take, so that the sweep does not race the consumer over the ones it is applying.
      */
     @Scheduled(initialDelayString = "${appeals.metrics.sweep-delay:10s}",
-            fixedDelayString = "${appeals.metrics.sweep-interval:60s}")
+            fixedDelayString = "${appeals.metrics.sweep-interval:10m}")
     public void sweep() {
         try {
             Long finished = finishLeftovers().block(sweepTimeout);
@@ -275,20 +279,47 @@ public class MetricsStore {
                         .count());
     }
 
-    /** The counts of every key of {@code dimension} over the periods, merged: key → counts, by key. */
+    /**
+     * The counts of every key of {@code dimension} over the periods, merged: key → counts, by key. The month rows of
+     * every month the periods touch are read first (whole months count from them); they also name the keys that
+     * can have day rows in a partial month, which are then read by id ({@code _id: {$in: …}}, the one index
+     * mongo-java-server uses for it) instead of by a query over every day of every key.
+     */
     public Mono<Map<String, Counts>> closure(Dimension dimension, Periods periods) {
-        return generation().flatMap(generation -> Flux.concat(
-                        rows(generation, Granularity.MONTH, dimension, periods.months().stream().map(Object::toString)
-                                .toList()),
-                        rows(generation, Granularity.DAY, dimension, periods.days().stream().map(LocalDate::toString)
-                                .toList()))
-                .collect(TreeMap<String, Counts>::new, (merged, row) -> merged
-                        .computeIfAbsent(row.getString("key"), k -> new Counts()).add(FactDocuments.counts(row))))
-                .map(merged -> {
-                    // A key every appeal has left (re-routed, classified, assigned out of triage) adds up to nothing.
-                    merged.values().removeIf(Counts::isZero);
-                    return merged;
-                });
+        Set<String> whole = new HashSet<>();
+        periods.months().forEach(month -> whole.add(month.toString()));
+        Set<String> touched = new TreeSet<>(whole);
+        periods.days().forEach(day -> touched.add(Granularity.MONTH.period(day)));
+        return generation().flatMap(generation -> rows(generation, Granularity.MONTH, dimension,
+                        List.copyOf(touched)).collectList()
+                .flatMap(monthRows -> {
+                    Map<String, Counts> merged = new TreeMap<>();
+                    Map<String, List<String>> keysByMonth = new HashMap<>();
+                    for (Document row : monthRows) {
+                        String period = row.getString("period");
+                        if (whole.contains(period)) {
+                            merged.computeIfAbsent(row.getString("key"), k -> new Counts())
+                                    .add(FactDocuments.counts(row));
+                        } else {
+                            keysByMonth.computeIfAbsent(period, p -> new ArrayList<>()).add(row.getString("key"));
+                        }
+                    }
+                    List<String> dayIds = new ArrayList<>();
+                    for (LocalDate day : periods.days()) {
+                        for (String key : keysByMonth.getOrDefault(Granularity.MONTH.period(day), List.of())) {
+                            dayIds.add(FactDocuments.rowId(new RowKey(Granularity.DAY, day.toString(), dimension,
+                                    key)));
+                        }
+                    }
+                    return dayRows(generation, dayIds)
+                            .doOnNext(row -> merged.computeIfAbsent(row.getString("key"), k -> new Counts())
+                                    .add(FactDocuments.counts(row)))
+                            .then(Mono.fromSupplier(() -> {
+                                // A key every appeal has left (re-routed, classified, out of triage) adds up to 0.
+                                merged.values().removeIf(Counts::isZero);
+                                return merged;
+                            }));
+                }));
     }
 
     private Flux<Document> rows(Generation generation, Granularity granularity, Dimension dimension,
@@ -298,7 +329,16 @@ public class MetricsStore {
         }
         Document query = new Document("dimension", dimension.param()).append("period", new Document("$in", periods));
         return mongo.getCollection(FactDocuments.rowCollection(granularity, generation.generation()))
-                .flatMapMany(rows -> rows.find(query).projection(Projections.include("key", COUNTS, HOURS)));
+                .flatMapMany(rows -> rows.find(query).projection(Projections.include("period", "key", COUNTS, HOURS)));
+    }
+
+    private Flux<Document> dayRows(Generation generation, List<String> ids) {
+        if (ids.isEmpty()) {
+            return Flux.empty();
+        }
+        return mongo.getCollection(FactDocuments.rowCollection(Granularity.DAY, generation.generation()))
+                .flatMapMany(rows -> rows.find(new Document("_id", new Document("$in", ids)))
+                        .projection(Projections.include("key", COUNTS, HOURS)));
     }
 
     /** One page of the appeals behind a figure of one key, by accepted day then appeal id, and how many in all. */
