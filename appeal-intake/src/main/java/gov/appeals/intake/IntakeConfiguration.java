@@ -1,6 +1,5 @@
 package gov.appeals.intake;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -17,17 +16,11 @@ import gov.appeals.kit.security.AccessRules;
 import gov.appeals.kit.security.Roles;
 import gov.appeals.kit.web.TextRules;
 import gov.appeals.reference.ReferenceData;
-import gov.appeals.reference.calendar.DeadlinePolicy;
 
 @Configuration(proxyBeanMethods = false)
 public class IntakeConfiguration {
 
     /** The bundled reference data, or a deployment's own copy from {@code APPEALS_REFERENCE_DIR}. */
-    @Bean
-    ReferenceData referenceData(@Value("${appeals.reference-dir:}") String dir) {
-        return ReferenceData.load(dir.isBlank() ? null : Path.of(dir));
-    }
-
     @Bean
     SubmissionRules submissionRules(ReferenceData reference, TextRules text) {
         return new SubmissionRules(reference, text);
@@ -37,11 +30,6 @@ public class IntakeConfiguration {
     Classifier classifier(ReferenceData reference,
                           @Value("${appeals.intake.extra-urgent-keywords:紧急,讨薪}") List<String> extraUrgentKeywords) {
         return new Classifier(reference, extraUrgentKeywords);
-    }
-
-    @Bean
-    DeadlinePolicy deadlinePolicy(ReferenceData reference) {
-        return DeadlinePolicy.defaults(reference.calendar());
     }
 
     /** Intake's rows of the authorization matrix (docs/security.md); whose appeal it is, AppealAccess decides. */

@@ -1,8 +1,5 @@
 package gov.appeals.dispatch;
 
-import java.nio.file.Path;
-
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -12,15 +9,12 @@ import gov.appeals.kit.security.AccessRules;
 import gov.appeals.kit.security.Roles;
 import gov.appeals.reference.ReferenceData;
 
-/** The reference data and the routing rules made from it; the plumbing (Clock, problems, outbox…) is the kit's. */
+/**
+ * The routing rules, made from the reference data (appeal-reference's auto-configuration provides it); the plumbing
+ * (Clock, problems, outbox…) is the kit's.
+ */
 @Configuration(proxyBeanMethods = false)
 public class DispatchConfiguration {
-
-    /** @param dir a deployment's own reference files (APPEALS_REFERENCE_DIR); blank means the bundled copy */
-    @Bean
-    ReferenceData referenceData(@Value("${appeals.reference-dir:}") String dir) {
-        return ReferenceData.load(dir.isBlank() ? null : Path.of(dir));
-    }
 
     /** Dispatch's rows of the authorization matrix (docs/security.md); whose queue it is, QueueAccess decides. */
     @Bean

@@ -1,6 +1,5 @@
 package gov.appeals.feedback;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -16,15 +15,9 @@ import gov.appeals.reference.ReferenceData;
 import gov.appeals.reference.calendar.Allowance;
 import gov.appeals.reference.calendar.DeadlinePolicy;
 
-/** The reference data and settings the clocks, ratings and supervision need; feedback's authorization rows. */
+/** The settings the clocks, ratings and supervision need, and feedback's rows of the authorization matrix. */
 @Configuration(proxyBeanMethods = false)
 class FeedbackConfiguration {
-
-    /** @param dir a deployment's own reference files (APPEALS_REFERENCE_DIR); blank uses the bundled ones */
-    @Bean
-    ReferenceData referenceData(@Value("${appeals.reference-dir:}") String dir) {
-        return ReferenceData.load(dir.isBlank() ? null : Path.of(dir));
-    }
 
     /**
      * Feedback's rows of the authorization matrix (docs/security.md); whose case it is, CaseAccess decides. The
@@ -43,11 +36,6 @@ class FeedbackConfiguration {
                 .pathMatchers(HttpMethod.GET, "/api/v1/supervision/orders", "/api/v1/supervision/orders/*")
                 .hasAnyRole(Roles.HEAD, Roles.SUPERVISOR)
                 .pathMatchers(HttpMethod.GET, "/api/v1/metrics/**").hasRole(Roles.SUPERVISOR);
-    }
-
-    @Bean
-    DeadlinePolicy deadlinePolicy(ReferenceData reference) {
-        return DeadlinePolicy.defaults(reference.calendar());
     }
 
     /**

@@ -34,9 +34,10 @@ public class TriageDesk {
     /** The clocks of DESIGN.md §1, which start when the triage unit assigns an appeal no rule routed. */
     private final DeadlinePolicy deadlines;
 
-    public TriageDesk(ReferenceData reference, AssignmentStore store, OutboxRelay relay, TextRules text, Clock clock) {
+    public TriageDesk(ReferenceData reference, DeadlinePolicy deadlines, AssignmentStore store, OutboxRelay relay,
+                      TextRules text, Clock clock) {
         this.reference = reference;
-        this.deadlines = DeadlinePolicy.defaults(reference.calendar());
+        this.deadlines = deadlines;
         this.store = store;
         this.relay = relay;
         this.text = text;
