@@ -18,10 +18,6 @@ public record SupervisionOrder(String orderId, String department, Trigger trigge
         return closedAt == null;
     }
 
-    public boolean isOverdue(Instant now) {
-        return isOpen() && now.isAfter(dueBy);
-    }
-
     SupervisionOrder closed(Instant at, String by, String comment) {
         return new SupervisionOrder(orderId, department, trigger, this.comment, raisedBy, raisedAt, dueBy, escalatedTo,
                 at, by, comment);
