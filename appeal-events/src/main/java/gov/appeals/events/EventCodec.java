@@ -35,7 +35,11 @@ public final class EventCodec {
             Map.entry(SupervisionOrderClosed.TYPE, SupervisionOrderClosed.class),
             Map.entry(ExtensionRequested.TYPE, ExtensionRequested.class),
             Map.entry(ExtensionDecided.TYPE, ExtensionDecided.class),
-            Map.entry(HotspotFormed.TYPE, HotspotFormed.class));
+            Map.entry(HotspotFormed.TYPE, HotspotFormed.class),
+            Map.entry(AppealReturned.TYPE, AppealReturned.class),
+            Map.entry(CoHandlerInputPosted.TYPE, CoHandlerInputPosted.class),
+            Map.entry(ConsultationRequested.TYPE, ConsultationRequested.class),
+            Map.entry(ConsultationAnswered.TYPE, ConsultationAnswered.class));
 
     private EventCodec() {
     }

@@ -4,6 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
+import gov.appeals.dispatch.routing.ActiveRules;
 import gov.appeals.dispatch.routing.RoutingRules;
 import gov.appeals.kit.security.AccessRules;
 import gov.appeals.kit.security.Roles;
@@ -27,7 +28,8 @@ public class DispatchConfiguration {
     }
 
     @Bean
-    RoutingRules routingRules(ReferenceData reference) {
-        return RoutingRules.from(reference);
+    ActiveRules activeRules(ReferenceData reference) {
+        RoutingRules rules = RoutingRules.from(reference);
+        return () -> rules;
     }
 }

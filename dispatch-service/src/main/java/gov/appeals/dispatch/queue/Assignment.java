@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import gov.appeals.dispatch.routing.AppealFacts;
 import gov.appeals.dispatch.routing.RoutingDecision;
 import gov.appeals.events.AppealAccepted;
 import gov.appeals.events.AppealAssigned;
@@ -27,10 +28,17 @@ import gov.appeals.reference.calendar.DeadlinePolicy;
  *
  * @param enterprisePhone the enterprise's contact phone, already masked
  * @param triageUnit      the unit that decides when no rule routed the appeal, null when a rule did
+ * @param ruleVersion     the version of the routing rules that decided the current lead, null when no rule did
+ * @param signedBy        who signed for it (签收), null until someone did
+ * @param content         what the enterprise wrote, which keyword rules read when the appeal is routed again
+ * @param keyEnterprise   whether the source said the enterprise is a key one (重点企业)
+ * @param acceptedAt      when intake accepted it
  */
 public record Assignment(AppealRef appeal, String title, String street, String enterpriseName, String enterprisePhone,
                          String category, Urgency urgency, AppealStatus status, String lead, List<String> coHandlers,
-                         String triageUnit, Deadlines deadlines, int version, String decidedBy, String reason) {
+                         String triageUnit, Deadlines deadlines, int version, String decidedBy, String reason,
+                         Integer ruleVersion, String signedBy, String content, boolean keyEnterprise,
+                         Instant acceptedAt, Trail trail) {
 
     public static final String ACTOR = "system:dispatch-service";
 
@@ -42,6 +50,7 @@ public record Assignment(AppealRef appeal, String title, String street, String e
 
     public Assignment {
         coHandlers = coHandlers == null ? List.of() : List.copyOf(coHandlers);
+        trail = trail == null ? Trail.EMPTY : trail;
     }
 
     /** Statuses in which an appeal is somebody's open work. */
@@ -56,19 +65,52 @@ public record Assignment(AppealRef appeal, String title, String street, String e
                 accepted.enterprise() == null ? null : accepted.enterprise().name(),
                 accepted.enterprise() == null ? null : PhoneMask.mask(accepted.enterprise().phone()),
                 accepted.category(), accepted.urgency(), null, null, List.of(), null, accepted.deadlines(), version,
-                null, decision.reason());
+                null, decision.reason(), null, null, accepted.content(),
+                Boolean.TRUE.equals(accepted.keyEnterprise()), accepted.occurredAt(), Trail.EMPTY);
         if (decision instanceof RoutingDecision.Assign assign) {
-            Assignment after = base.with(AppealStatus.ASSIGNED, assign.lead(), assign.coHandlers(), null,
-                    accepted.deadlines(), version, assign.decidedBy(), assign.reason());
-            return new Transition(null, after, new AppealAssigned(eventId, accepted.appeal(), version, now, ACTOR,
-                    assign.lead(), assign.coHandlers(), accepted.category(), assign.decidedBy(), assign.reason(),
-                    accepted.deadlines()));
+            Assignment after = base.routed(assign, accepted.deadlines(), version);
+            after = after.withTrail(new Trail(List.of(), List.of(), List.of(), List.of(), assign.lead(), false));
+            return new Transition(null, after, after.assignedEvent(eventId, now, ACTOR, null));
         }
         RoutingDecision.Triage triage = (RoutingDecision.Triage) decision;
-        Assignment after = base.with(AppealStatus.TRIAGE, null, List.of(), triage.department(), accepted.deadlines(),
-                version, TRIAGE_RULE, triage.reason());
+        Assignment after = base.toTriage(triage, accepted.deadlines(), version);
         return new Transition(null, after, new AppealSentToTriage(eventId, accepted.appeal(), version, now, ACTOR,
                 triage.department(), triage.reason(), accepted.deadlines(), false));
+    }
+
+    /** What the routing rules match on. */
+    public AppealFacts facts() {
+        return facts(appeal, category, street, urgency, keyEnterprise, title, content);
+    }
+
+    /** What the routing rules match on, for an appeal just accepted. */
+    public static AppealFacts facts(AppealAccepted accepted) {
+        return facts(accepted.appeal(), accepted.category(), accepted.street(), accepted.urgency(),
+                Boolean.TRUE.equals(accepted.keyEnterprise()), accepted.title(), accepted.content());
+    }
+
+    private static AppealFacts facts(AppealRef appeal, String category, String street, Urgency urgency,
+                                     boolean keyEnterprise, String title, String content) {
+        String text = (title == null ? "" : title) + "\n" + (content == null ? "" : content);
+        return new AppealFacts(category, street, urgency, appeal.source(), keyEnterprise, text);
+    }
+
+    private Assignment routed(RoutingDecision.Assign assign, Deadlines clocks, int newVersion) {
+        return new Assignment(appeal, title, street, enterpriseName, enterprisePhone, category, urgency,
+                AppealStatus.ASSIGNED, assign.lead(), assign.coHandlers(), triageUnit, clocks, newVersion,
+                assign.decidedBy(), assign.reason(), assign.ruleVersion(), null, content, keyEnterprise, acceptedAt,
+                trail);
+    }
+
+    private Assignment toTriage(RoutingDecision.Triage triage, Deadlines clocks, int newVersion) {
+        return new Assignment(appeal, title, street, enterpriseName, enterprisePhone, category, urgency,
+                AppealStatus.TRIAGE, null, List.of(), triage.department(), clocks, newVersion, TRIAGE_RULE,
+                triage.reason(), null, null, content, keyEnterprise, acceptedAt, trail);
+    }
+
+    private AppealAssigned assignedEvent(String eventId, Instant now, String actor, String transferredFrom) {
+        return new AppealAssigned(eventId, appeal, version, now, actor, lead, coHandlers, category, decidedBy, reason,
+                deadlines, ruleVersion, transferredFrom);
     }
 
     public String appealId() {
@@ -119,7 +161,7 @@ public record Assignment(AppealRef appeal, String title, String street, String e
         int next = version + 1;
         boolean withinDeadline = deadlines == null || deadlines.signBy() == null || !now.isAfter(deadlines.signBy());
         String actor = "staff:" + (staff == null || staff.isBlank() ? unit : staff.strip());
-        Assignment after = with(AppealStatus.SIGNED, lead, coHandlers, triageUnit, deadlines, next, decidedBy, reason);
+        Assignment after = withStatus(AppealStatus.SIGNED, deadlines, next).withSigner(actor.substring("staff:".length()));
         return Optional.of(new Transition(this, after,
                 new AppealSigned(eventId, appeal, next, now, actor, unit, withinDeadline)));
     }
@@ -141,7 +183,7 @@ public record Assignment(AppealRef appeal, String title, String street, String e
         String decided = "triage:" + triager;
         Deadlines clocks = TRIAGE_RULE.equals(decidedBy) ? policy.atAcceptance(urgency, now) : deadlines;
         Assignment after = with(AppealStatus.ASSIGNED, decision.lead(), helpers, triageUnit, clocks, next, decided,
-                decision.reason());
+                decision.reason()).withRuleVersion(null);
         return new Transition(this, after, new AppealAssigned(eventId, appeal, next, now, decided, decision.lead(),
                 helpers, category, decided, decision.reason(), clocks));
     }
@@ -157,15 +199,16 @@ public record Assignment(AppealRef appeal, String title, String street, String e
             return Optional.empty();
         }
         int v = event.version();
-        if (event instanceof AppealSigned) {
-            return Optional.of(withStatus(AppealStatus.SIGNED, deadlines, v));
+        if (event instanceof AppealSigned signed) {
+            String actor = signed.actor() == null ? null : signed.actor().replaceFirst("^staff:", "");
+            return Optional.of(withStatus(AppealStatus.SIGNED, deadlines, v).withSigner(actor));
         }
         if (event instanceof AppealResponded) {
             return Optional.of(withStatus(AppealStatus.RESPONDED, deadlines, v));
         }
         if (event instanceof AppealReopened reopened) {
             return Optional.of(withStatus(AppealStatus.REOPENED,
-                    reopened.deadlines() == null ? deadlines : reopened.deadlines(), v));
+                    reopened.deadlines() == null ? deadlines : reopened.deadlines(), v).withTrail(trail.withReopened()));
         }
         if (event instanceof AppealClosed) {
             return Optional.of(withStatus(AppealStatus.CLOSED, deadlines, v));
@@ -188,6 +231,25 @@ public record Assignment(AppealRef appeal, String title, String street, String e
     private Assignment with(AppealStatus newStatus, String newLead, List<String> newCoHandlers, String newTriageUnit,
                             Deadlines newDeadlines, int newVersion, String newDecidedBy, String newReason) {
         return new Assignment(appeal, title, street, enterpriseName, enterprisePhone, category, urgency, newStatus,
-                newLead, newCoHandlers, newTriageUnit, newDeadlines, newVersion, newDecidedBy, newReason);
+                newLead, newCoHandlers, newTriageUnit, newDeadlines, newVersion, newDecidedBy, newReason, ruleVersion,
+                signedBy, content, keyEnterprise, acceptedAt, trail);
+    }
+
+    private Assignment withSigner(String signer) {
+        return new Assignment(appeal, title, street, enterpriseName, enterprisePhone, category, urgency, status, lead,
+                coHandlers, triageUnit, deadlines, version, decidedBy, reason, ruleVersion, signer, content,
+                keyEnterprise, acceptedAt, trail);
+    }
+
+    private Assignment withRuleVersion(Integer newRuleVersion) {
+        return new Assignment(appeal, title, street, enterpriseName, enterprisePhone, category, urgency, status, lead,
+                coHandlers, triageUnit, deadlines, version, decidedBy, reason, newRuleVersion, signedBy, content,
+                keyEnterprise, acceptedAt, trail);
+    }
+
+    private Assignment withTrail(Trail newTrail) {
+        return new Assignment(appeal, title, street, enterpriseName, enterprisePhone, category, urgency, status, lead,
+                coHandlers, triageUnit, deadlines, version, decidedBy, reason, ruleVersion, signedBy, content,
+                keyEnterprise, acceptedAt, newTrail);
     }
 }

@@ -2,15 +2,26 @@ package gov.appeals.dispatch.routing;
 
 import java.util.List;
 
-/** What the routing rules decided for one accepted appeal. */
+/** What the routing rules decided for one appeal. */
 public sealed interface RoutingDecision {
 
     String reason();
 
-    /** A rule covered the appeal: it goes straight to the lead's queue. */
-    record Assign(String lead, List<String> coHandlers, String decidedBy, String reason) implements RoutingDecision {
+    /**
+     * A rule covered the appeal: it goes straight to the lead's queue.
+     *
+     * @param ruleId      the id of the rule that matched
+     * @param ruleVersion the version of the rule set it belongs to
+     */
+    record Assign(String lead, List<String> coHandlers, String ruleId, int ruleVersion, String reason)
+            implements RoutingDecision {
         public Assign {
             coHandlers = List.copyOf(coHandlers);
+        }
+
+        /** How an assignment names what decided it: {@code rule:<id>}. */
+        public String decidedBy() {
+            return "rule:" + ruleId;
         }
     }
 

@@ -56,6 +56,19 @@ public final class RoutingRules {
      * @param category the category intake classified the appeal into, null when none matched
      * @param street   the street/town code where the enterprise is, used by street-led categories
      */
+    public RoutingDecision route(AppealFacts facts, java.util.Set<String> excluded) {
+        RoutingDecision decision = route(facts.category(), facts.street());
+        if (decision instanceof RoutingDecision.Assign assign && excluded.contains(assign.lead())) {
+            return triage("Every department a rule names has returned the appeal, so " + describe(triageUnit)
+                    + " decides who leads.");
+        }
+        return decision;
+    }
+
+    public int version() {
+        return 1;
+    }
+
     public RoutingDecision route(String category, String street) {
         if (category == null) {
             return triage("Intake could not classify the appeal, so " + describe(triageUnit) + " decides who leads.");
@@ -81,7 +94,7 @@ public final class RoutingRules {
 
     private RoutingDecision assign(RoutingRule rule, String lead, String reason) {
         List<String> coHandlers = rule.coHandlers().stream().filter(unit -> !unit.equals(lead)).distinct().toList();
-        return new RoutingDecision.Assign(lead, coHandlers, rule.id(), reason);
+        return new RoutingDecision.Assign(lead, coHandlers, rule.id().substring("rule:".length()), version(), reason);
     }
 
     private RoutingDecision triage(String reason) {

@@ -40,7 +40,7 @@ class AssignmentTest {
 
     private static Assignment assigned() {
         return Assignment.route(ACCEPTED, new RoutingDecision.Assign("JD-JW", List.of("JD-CZ"),
-                "rule:category:FINANCING", "why"), "e-1", NOW).after();
+                "category:FINANCING", 1, "why"), "e-1", NOW).after();
     }
 
     private static Assignment triaged() {
@@ -50,7 +50,7 @@ class AssignmentTest {
     @Test
     void routingAnnouncesTheAssignmentOneVersionAfterAcceptance() {
         Transition routed = Assignment.route(ACCEPTED, new RoutingDecision.Assign("JD-JW", List.of("JD-CZ"),
-                "rule:category:FINANCING", "why"), "e-1", NOW);
+                "category:FINANCING", 1, "why"), "e-1", NOW);
 
         AppealAssigned event = (AppealAssigned) routed.event();
         assertThat(event.version()).isEqualTo(2);

@@ -77,6 +77,7 @@ public final class StatusCallbacks {
             case RESPONDED -> "已反馈";
             case REOPENED -> "重办";
             case CLOSED -> "已办结";
+            case RETURNED -> "退单";
         };
     }
 

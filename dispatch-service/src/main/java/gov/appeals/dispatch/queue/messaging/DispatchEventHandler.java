@@ -2,6 +2,7 @@ package gov.appeals.dispatch.queue.messaging;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -18,7 +19,7 @@ import gov.appeals.dispatch.queue.Transition;
 import gov.appeals.dispatch.queue.store.AssignmentDocument;
 import gov.appeals.dispatch.queue.store.AssignmentStore;
 import gov.appeals.dispatch.queue.store.AssignmentStore.Change;
-import gov.appeals.dispatch.routing.RoutingRules;
+import gov.appeals.dispatch.routing.ActiveRules;
 import gov.appeals.events.AppealAccepted;
 import gov.appeals.events.AppealAssigned;
 import gov.appeals.events.AppealEvent;
@@ -49,13 +50,13 @@ public class DispatchEventHandler {
 
     private static final Logger log = LoggerFactory.getLogger(DispatchEventHandler.class);
 
-    private final RoutingRules rules;
+    private final ActiveRules rules;
     private final AssignmentStore store;
     private final OpenWork openWork;
     private final OutboxRelay relay;
     private final Clock clock;
 
-    public DispatchEventHandler(RoutingRules rules, AssignmentStore store, OpenWork openWork, OutboxRelay relay,
+    public DispatchEventHandler(ActiveRules rules, AssignmentStore store, OpenWork openWork, OutboxRelay relay,
                                 Clock clock) {
         this.rules = rules;
         this.store = store;
@@ -91,7 +92,7 @@ public class DispatchEventHandler {
 
     /** Insert first: a redelivered acceptance (rare) meets the stored assignment's id and changes nothing. */
     private Mono<Void> route(AppealAccepted accepted) {
-        Transition routing = Assignment.route(accepted, rules.route(accepted.category(), accepted.street()),
+        Transition routing = Assignment.route(accepted, rules.current().route(Assignment.facts(accepted), Set.of()),
                 UUID.randomUUID().toString(), clock.instant());
         return store.insertRouted(routing, clock.instant())
                 .doOnNext(document -> {

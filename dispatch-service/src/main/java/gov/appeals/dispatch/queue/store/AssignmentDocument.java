@@ -9,6 +9,7 @@ import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import gov.appeals.dispatch.queue.Assignment;
+import gov.appeals.dispatch.queue.Trail;
 import gov.appeals.events.AppealRef;
 import gov.appeals.events.AppealStatus;
 import gov.appeals.events.Deadlines;
@@ -33,7 +34,9 @@ public record AssignmentDocument(@Id String id, AppealRef appeal, String title, 
                                  String enterprisePhone, String category, Urgency urgency, AppealStatus status,
                                  String lead, List<String> coHandlers, String triageUnit, Deadlines deadlines,
                                  Instant nextDeadline, int version, String decidedBy, String reason,
-                                 List<String> appliedEventIds, List<OutboxEntry> outbox) {
+                                 Integer ruleVersion, String signedBy, String content, boolean keyEnterprise,
+                                 Instant acceptedAt, Trail trail, List<String> appliedEventIds,
+                                 List<OutboxEntry> outbox) {
 
     public static final String COLLECTION = "assignments";
 
@@ -47,12 +50,14 @@ public record AssignmentDocument(@Id String id, AppealRef appeal, String title, 
     static AssignmentDocument routed(Assignment a, OutboxEntry routingEvent) {
         return new AssignmentDocument(a.appealId(), a.appeal(), a.title(), a.street(), a.enterpriseName(),
                 a.enterprisePhone(), a.category(), a.urgency(), a.status(), a.lead(), a.coHandlers(), a.triageUnit(),
-                a.deadlines(), a.nextDeadline(), a.version(), a.decidedBy(), a.reason(),
-                List.of(routingEvent.eventId()), List.of(routingEvent));
+                a.deadlines(), a.nextDeadline(), a.version(), a.decidedBy(), a.reason(), a.ruleVersion(), a.signedBy(),
+                a.content(), a.keyEnterprise(), a.acceptedAt(), a.trail(), List.of(routingEvent.eventId()),
+                List.of(routingEvent));
     }
 
     public Assignment assignment() {
         return new Assignment(appeal, title, street, enterpriseName, enterprisePhone, category, urgency, status, lead,
-                coHandlers, triageUnit, deadlines, version, decidedBy, reason);
+                coHandlers, triageUnit, deadlines, version, decidedBy, reason, ruleVersion, signedBy, content,
+                keyEnterprise, acceptedAt, trail);
     }
 }

@@ -50,19 +50,24 @@ public class AssignmentStore implements OutboxStore {
      * A decided change of one assignment.
      *
      * @param appliedEventId the event id recorded as applied (the incoming event, or the one announcing the change)
-     * @param outgoing       the event to queue in the outbox for publishing, null when the change announces nothing
+     * @param outgoing       the events to queue in the outbox for publishing, in order; empty when the change
+     *                       announces nothing
      */
-    public record Change(Assignment after, String appliedEventId, OutboxEntry outgoing) {
+    public record Change(Assignment after, String appliedEventId, List<OutboxEntry> outgoing) {
 
-        /** A change made here (a staff action), announced by its transition's own event. */
+        public Change {
+            outgoing = List.copyOf(outgoing);
+        }
+
+        /** A change made here (a staff action), announced by its transition's own events. */
         public static Change announcing(Transition transition, Instant now) {
-            OutboxEntry event = outboxEntry(transition.event(), now);
-            return new Change(transition.after(), event.eventId(), event);
+            List<OutboxEntry> events = transition.events().stream().map(event -> outboxEntry(event, now)).toList();
+            return new Change(transition.after(), events.get(events.size() - 1).eventId(), events);
         }
 
         /** A change another service announced: nothing to publish, only the incoming event to remember. */
         public static Change following(Assignment after, String incomingEventId) {
-            return new Change(after, incomingEventId, null);
+            return new Change(after, incomingEventId, List.of());
         }
     }
 
@@ -118,9 +123,12 @@ public class AssignmentStore implements OutboxStore {
                 .set("version", after.version())
                 .set("decidedBy", after.decidedBy())
                 .set("reason", after.reason())
+                .set("ruleVersion", after.ruleVersion())
+                .set("signedBy", after.signedBy())
+                .set("trail", after.trail())
                 .addToSet("appliedEventIds", change.appliedEventId());
-        if (change.outgoing() != null) {
-            update.push("outbox", change.outgoing());
+        if (!change.outgoing().isEmpty()) {
+            update.push("outbox").each(change.outgoing().toArray());
         }
         return mongo.findAndModify(guard, update, FindAndModifyOptions.options().returnNew(true),
                 AssignmentDocument.class);
