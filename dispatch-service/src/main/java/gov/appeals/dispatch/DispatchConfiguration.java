@@ -23,8 +23,15 @@ public class DispatchConfiguration {
         return rules -> rules
                 .pathMatchers(HttpMethod.GET, "/api/v1/departments/*/queue")
                 .hasAnyRole(Roles.CLERK, Roles.TRIAGER, Roles.SUPERVISOR)
-                .pathMatchers(HttpMethod.POST, "/api/v1/departments/*/queue/*/sign").hasRole(Roles.CLERK)
-                .pathMatchers(HttpMethod.POST, "/api/v1/triage/*/assignment").hasRole(Roles.TRIAGER);
+                .pathMatchers(HttpMethod.GET, "/api/v1/departments/*/queue/*")
+                .hasAnyRole(Roles.CLERK, Roles.TRIAGER, Roles.SUPERVISOR)
+                .pathMatchers(HttpMethod.POST, "/api/v1/departments/*/queue/*/sign",
+                        "/api/v1/departments/*/queue/*/return", "/api/v1/departments/*/queue/*/transfer",
+                        "/api/v1/departments/*/queue/*/input", "/api/v1/departments/*/consultations/*/answer")
+                .hasRole(Roles.CLERK)
+                .pathMatchers(HttpMethod.GET, "/api/v1/departments/*/consultations").hasRole(Roles.CLERK)
+                .pathMatchers(HttpMethod.POST, "/api/v1/triage/*/assignment", "/api/v1/triage/*/consultations")
+                .hasRole(Roles.TRIAGER);
     }
 
     @Bean

@@ -20,7 +20,8 @@ import gov.appeals.events.Rating;
  * @param category   the category this stage sets (acceptance, assignment), else null
  * @param deadlines  the clocks this stage sets, else null
  * @param alarm      the alarm this note announces (due soon, overdue), else null
- * @param internal   the district's own business (supervision orders, extension requests and refusals, hotspots):
+ * @param internal   the district's own business (supervision orders, extension requests and refusals, hotspots,
+ *                   co-handlers' input, consultations):
  *                   not shown to the enterprise's side
  */
 public record Stage(String eventId, int version, AppealStatus status, Instant at, String actor, String department,

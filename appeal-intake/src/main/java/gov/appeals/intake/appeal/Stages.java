@@ -6,6 +6,9 @@ import gov.appeals.events.AppealAccepted;
 import gov.appeals.events.AppealAssigned;
 import gov.appeals.events.AppealDueSoon;
 import gov.appeals.events.AppealOverdue;
+import gov.appeals.events.CoHandlerInputPosted;
+import gov.appeals.events.ConsultationAnswered;
+import gov.appeals.events.ConsultationRequested;
 import gov.appeals.events.ExtensionDecided;
 import gov.appeals.events.ExtensionRequested;
 import gov.appeals.events.HotspotFormed;
@@ -61,7 +64,8 @@ public final class Stages {
         }
         if (event instanceof SupervisionOrderRaised || event instanceof SupervisionOrderClosed
                 || event instanceof ExtensionRequested || event instanceof ExtensionDecided
-                || event instanceof HotspotFormed) {
+                || event instanceof HotspotFormed || event instanceof CoHandlerInputPosted
+                || event instanceof ConsultationRequested || event instanceof ConsultationAnswered) {
             return new Stage(plain.eventId(), plain.version(), plain.status(), plain.at(), plain.actor(),
                     plain.department(), plain.note(), null, List.of(), null, null, null, null, null, true);
         }

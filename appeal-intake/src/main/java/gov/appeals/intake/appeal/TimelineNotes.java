@@ -8,6 +8,10 @@ import gov.appeals.events.AppealAssigned;
 import gov.appeals.events.AppealClosed;
 import gov.appeals.events.AppealDueSoon;
 import gov.appeals.events.AppealOverdue;
+import gov.appeals.events.AppealReturned;
+import gov.appeals.events.CoHandlerInputPosted;
+import gov.appeals.events.ConsultationAnswered;
+import gov.appeals.events.ConsultationRequested;
 import gov.appeals.events.ClockKind;
 import gov.appeals.events.ExtensionDecided;
 import gov.appeals.events.ExtensionRequested;
@@ -48,7 +52,10 @@ public final class TimelineNotes {
             return accepted(e.appeal().number(), e.category(), e.urgency());
         }
         if (event instanceof AppealAssigned e) {
-            String note = "assigned to " + e.department() + " by " + e.decidedBy();
+            String note = e.transferredFrom() != null
+                    ? "transferred (转办) from " + e.transferredFrom() + " to " + e.department()
+                    : "assigned to " + e.department() + " by " + e.decidedBy()
+                            + (e.ruleVersion() == null ? "" : " (rules v" + e.ruleVersion() + ")");
             if (!e.coHandlers().isEmpty()) {
                 note += " with co-handlers " + String.join(", ", e.coHandlers());
             }
@@ -101,6 +108,23 @@ public final class TimelineNotes {
         if (event instanceof ExtensionDecided e) {
             return withReason(e.approved() ? "extension approved" + answerBy(e.deadlines() == null ? null
                     : e.deadlines().answerBy()) : "extension refused", e.comment());
+        }
+        if (event instanceof AppealReturned e) {
+            return withReason("returned (退单) by " + e.department() + ", " + e.reason() + " (return " + e.returns()
+                    + ")", e.text());
+        }
+        if (event instanceof CoHandlerInputPosted e) {
+            return withReason("co-handler " + e.department() + " posted its input (协办意见) " + e.inputId()
+                    + (e.attachments().isEmpty() ? "" : " with " + e.attachments().size() + " attachment(s)"),
+                    e.text());
+        }
+        if (event instanceof ConsultationRequested e) {
+            return withReason(e.department() + " asked " + String.join(", ", e.departments())
+                    + " whether the appeal is theirs (征询)", e.question());
+        }
+        if (event instanceof ConsultationAnswered e) {
+            return withReason(e.department() + " answered the consultation: "
+                    + (e.ours() ? "it is ours" : "it is not ours"), e.text());
         }
         if (event instanceof HotspotFormed e) {
             return "part of a hotspot (热点): " + e.appealIds().size() + " appeals of " + e.category() + " in "

@@ -95,20 +95,20 @@ public record Assignment(AppealRef appeal, String title, String street, String e
         return new AppealFacts(category, street, urgency, appeal.source(), keyEnterprise, text);
     }
 
-    private Assignment routed(RoutingDecision.Assign assign, Deadlines clocks, int newVersion) {
+    Assignment routed(RoutingDecision.Assign assign, Deadlines clocks, int newVersion) {
         return new Assignment(appeal, title, street, enterpriseName, enterprisePhone, category, urgency,
                 AppealStatus.ASSIGNED, assign.lead(), assign.coHandlers(), triageUnit, clocks, newVersion,
                 assign.decidedBy(), assign.reason(), assign.ruleVersion(), null, content, keyEnterprise, acceptedAt,
                 trail);
     }
 
-    private Assignment toTriage(RoutingDecision.Triage triage, Deadlines clocks, int newVersion) {
+    Assignment toTriage(RoutingDecision.Triage triage, Deadlines clocks, int newVersion) {
         return new Assignment(appeal, title, street, enterpriseName, enterprisePhone, category, urgency,
                 AppealStatus.TRIAGE, null, List.of(), triage.department(), clocks, newVersion, TRIAGE_RULE,
                 triage.reason(), null, null, content, keyEnterprise, acceptedAt, trail);
     }
 
-    private AppealAssigned assignedEvent(String eventId, Instant now, String actor, String transferredFrom) {
+    AppealAssigned assignedEvent(String eventId, Instant now, String actor, String transferredFrom) {
         return new AppealAssigned(eventId, appeal, version, now, actor, lead, coHandlers, category, decidedBy, reason,
                 deadlines, ruleVersion, transferredFrom);
     }
@@ -224,30 +224,30 @@ public record Assignment(AppealRef appeal, String title, String street, String e
         return Optional.empty();
     }
 
-    private Assignment withStatus(AppealStatus newStatus, Deadlines newDeadlines, int newVersion) {
+    Assignment withStatus(AppealStatus newStatus, Deadlines newDeadlines, int newVersion) {
         return with(newStatus, lead, coHandlers, triageUnit, newDeadlines, newVersion, decidedBy, reason);
     }
 
-    private Assignment with(AppealStatus newStatus, String newLead, List<String> newCoHandlers, String newTriageUnit,
+    Assignment with(AppealStatus newStatus, String newLead, List<String> newCoHandlers, String newTriageUnit,
                             Deadlines newDeadlines, int newVersion, String newDecidedBy, String newReason) {
         return new Assignment(appeal, title, street, enterpriseName, enterprisePhone, category, urgency, newStatus,
                 newLead, newCoHandlers, newTriageUnit, newDeadlines, newVersion, newDecidedBy, newReason, ruleVersion,
                 signedBy, content, keyEnterprise, acceptedAt, trail);
     }
 
-    private Assignment withSigner(String signer) {
+    Assignment withSigner(String signer) {
         return new Assignment(appeal, title, street, enterpriseName, enterprisePhone, category, urgency, status, lead,
                 coHandlers, triageUnit, deadlines, version, decidedBy, reason, ruleVersion, signer, content,
                 keyEnterprise, acceptedAt, trail);
     }
 
-    private Assignment withRuleVersion(Integer newRuleVersion) {
+    Assignment withRuleVersion(Integer newRuleVersion) {
         return new Assignment(appeal, title, street, enterpriseName, enterprisePhone, category, urgency, status, lead,
                 coHandlers, triageUnit, deadlines, version, decidedBy, reason, newRuleVersion, signedBy, content,
                 keyEnterprise, acceptedAt, trail);
     }
 
-    private Assignment withTrail(Trail newTrail) {
+    Assignment withTrail(Trail newTrail) {
         return new Assignment(appeal, title, street, enterpriseName, enterprisePhone, category, urgency, status, lead,
                 coHandlers, triageUnit, deadlines, version, decidedBy, reason, ruleVersion, signedBy, content,
                 keyEnterprise, acceptedAt, newTrail);

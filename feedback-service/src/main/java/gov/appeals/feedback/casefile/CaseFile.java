@@ -17,6 +17,7 @@ import gov.appeals.events.AppealResponded;
 import gov.appeals.events.AppealSentToTriage;
 import gov.appeals.events.AppealSigned;
 import gov.appeals.events.AppealStatus;
+import gov.appeals.events.CoHandlerInputPosted;
 import gov.appeals.events.Deadlines;
 
 /**
@@ -33,10 +34,12 @@ import gov.appeals.events.Deadlines;
  * @param assignmentVersion the version of the event that set lead, co-handlers and deadlines
  * @param outcome           the decision on the latest rating, null before any
  * @param supervision       clocks, alarms, supervision orders and extensions
+ * @param coHandlerInputs   the ids of the co-handlers' inputs (协办意见) posted so far, which an answer may cite
  */
 public record CaseFile(AppealRef appeal, String lead, List<String> coHandlers, AppealStatus status,
                        Deadlines deadlines, int version, int assignmentVersion, Answer answer, ReceivedRating rating,
-                       List<String> appliedEventIds, Outcome outcome, Supervision supervision) {
+                       List<String> appliedEventIds, Outcome outcome, Supervision supervision,
+                       List<String> coHandlerInputs) {
 
     public static final String ACTOR = "system:feedback-service";
     static final String DISSATISFIED_REASON = "enterprise dissatisfied";
@@ -46,11 +49,12 @@ public record CaseFile(AppealRef appeal, String lead, List<String> coHandlers, A
         coHandlers = coHandlers == null ? List.of() : List.copyOf(coHandlers);
         appliedEventIds = appliedEventIds == null ? List.of() : List.copyOf(appliedEventIds);
         supervision = supervision == null ? Supervision.NONE : supervision;
+        coHandlerInputs = coHandlerInputs == null ? List.of() : List.copyOf(coHandlerInputs);
     }
 
     /** A case nothing is known about yet. */
     public static CaseFile open(AppealRef appeal) {
-        return new CaseFile(appeal, null, List.of(), null, null, 0, 0, null, null, List.of(), null, Supervision.NONE);
+        return new CaseFile(appeal, null, List.of(), null, null, 0, 0, null, null, List.of(), null, Supervision.NONE, List.of());
     }
 
     public String appealId() {
@@ -94,7 +98,14 @@ public record CaseFile(AppealRef appeal, String lead, List<String> coHandlers, A
             next = next.withLead(signed.department());
         } else if (event instanceof AppealResponded responded && responded.version() > version) {
             next = next.withAnswer(new Answer(responded.result(), responded.text(), null, responded.actor(),
-                    responded.occurredAt(), responded.withinDeadline(), responded.eventId()));
+                    responded.occurredAt(), responded.withinDeadline(), responded.eventId(),
+                    responded.inputsUsed()));
+        } else if (event instanceof CoHandlerInputPosted posted) {
+            List<String> inputs = new ArrayList<>(next.coHandlerInputs);
+            inputs.add(posted.inputId());
+            next = new CaseFile(appeal, next.lead, next.coHandlers, next.status, next.deadlines, next.version,
+                    next.assignmentVersion, next.answer, next.rating, next.appliedEventIds, next.outcome,
+                    next.supervision, inputs);
         }
         return next.advancedTo(event.status(), event.version());
     }
@@ -113,14 +124,18 @@ public record CaseFile(AppealRef appeal, String lead, List<String> coHandlers, A
         if (status != AppealStatus.SIGNED) {
             throw new CaseNotAnswerableException(appealId(), status);
         }
+        List<String> unknown = command.inputsUsed().stream().filter(id -> !coHandlerInputs.contains(id)).toList();
+        if (!unknown.isEmpty()) {
+            throw new UnknownInputException(appealId(), unknown);
+        }
         String actor = "staff:" + (command.staff() != null ? command.staff() : lead);
         boolean withinDeadline = deadlines == null || deadlines.answerBy() == null
                 || !now.isAfter(deadlines.answerBy());
         AppealResponded responded = new AppealResponded(eventId, appeal, version + 1, now, actor, lead,
-                command.result(), command.text(), withinDeadline);
+                command.result(), command.text(), withinDeadline, command.inputsUsed());
         CaseFile next = remembering(eventId)
                 .withAnswer(new Answer(command.result(), command.text(), command.staff(), actor, now, withinDeadline,
-                        eventId))
+                        eventId, command.inputsUsed()))
                 .advancedTo(AppealStatus.RESPONDED, responded.version());
         return new Answered(next, responded);
     }
@@ -179,7 +194,7 @@ public record CaseFile(AppealRef appeal, String lead, List<String> coHandlers, A
         List<String> ids = new ArrayList<>(appliedEventIds);
         ids.add(eventId);
         return new CaseFile(appeal, lead, coHandlers, status, deadlines, version, assignmentVersion, answer, rating,
-                ids, outcome, supervision);
+                ids, outcome, supervision, coHandlerInputs);
     }
 
     CaseFile advancedTo(AppealStatus newStatus, int newVersion) {
@@ -187,7 +202,7 @@ public record CaseFile(AppealRef appeal, String lead, List<String> coHandlers, A
             return this;
         }
         return new CaseFile(appeal, lead, coHandlers, newStatus, deadlines, newVersion, assignmentVersion, answer,
-                rating, appliedEventIds, outcome, supervision);
+                rating, appliedEventIds, outcome, supervision, coHandlerInputs);
     }
 
     private CaseFile assignedBy(int eventVersion, String newLead, List<String> newCoHandlers, Deadlines newDeadlines) {
@@ -195,36 +210,36 @@ public record CaseFile(AppealRef appeal, String lead, List<String> coHandlers, A
             return this;
         }
         return new CaseFile(appeal, newLead, newCoHandlers, status, newDeadlines, version, eventVersion, answer,
-                rating, appliedEventIds, outcome, supervision);
+                rating, appliedEventIds, outcome, supervision, coHandlerInputs);
     }
 
     private CaseFile withLead(String newLead) {
         return new CaseFile(appeal, newLead, coHandlers, status, deadlines, version, assignmentVersion, answer,
-                rating, appliedEventIds, outcome, supervision);
+                rating, appliedEventIds, outcome, supervision, coHandlerInputs);
     }
 
     private CaseFile withAnswer(Answer newAnswer) {
         return new CaseFile(appeal, lead, coHandlers, status, deadlines, version, assignmentVersion, newAnswer,
-                rating, appliedEventIds, outcome, supervision);
+                rating, appliedEventIds, outcome, supervision, coHandlerInputs);
     }
 
     private CaseFile withRating(ReceivedRating newRating) {
         return new CaseFile(appeal, lead, coHandlers, status, deadlines, version, assignmentVersion, answer,
-                newRating, appliedEventIds, outcome, supervision);
+                newRating, appliedEventIds, outcome, supervision, coHandlerInputs);
     }
 
     private CaseFile withOutcome(Outcome newOutcome) {
         return new CaseFile(appeal, lead, coHandlers, status, deadlines, version, assignmentVersion, answer, rating,
-                appliedEventIds, newOutcome, supervision);
+                appliedEventIds, newOutcome, supervision, coHandlerInputs);
     }
 
     CaseFile withSupervision(Supervision newSupervision) {
         return new CaseFile(appeal, lead, coHandlers, status, deadlines, version, assignmentVersion, answer, rating,
-                appliedEventIds, outcome, newSupervision);
+                appliedEventIds, outcome, newSupervision, coHandlerInputs);
     }
 
     CaseFile withDeadlines(Deadlines newDeadlines) {
         return new CaseFile(appeal, lead, coHandlers, status, newDeadlines, version, assignmentVersion, answer,
-                rating, appliedEventIds, outcome, supervision);
+                rating, appliedEventIds, outcome, supervision, coHandlerInputs);
     }
 }

@@ -19,6 +19,7 @@ import gov.appeals.events.AppealOverdue;
 import gov.appeals.events.AppealRated;
 import gov.appeals.events.AppealRef;
 import gov.appeals.events.AppealReopened;
+import gov.appeals.events.AppealReturned;
 import gov.appeals.events.AppealResponded;
 import gov.appeals.events.AppealSentToTriage;
 import gov.appeals.events.AppealSigned;
@@ -30,15 +31,15 @@ import gov.appeals.reference.calendar.WorkingCalendar;
 /**
  * What one appeal contributes to the closure metrics (三率), folded from its events. Every event id is remembered,
  * so an event delivered twice changes nothing. The appeal's events arrive in order, but where it costs little the
- * fold does not rely on it: "first" and "latest" are decided by version, re-routing by the set of departments ever
- * assigned, and a running clock's overdue mark only by a note at least as new as the stage change that stopped it.
+ * fold does not rely on it: "first" and "latest" are decided by version, returns by the set of departments that
+ * returned the appeal, and a running clock's overdue mark only by a note at least as new as the stage change that stopped it.
  *
  * @param acceptedDay            the Shanghai date of the acceptance: the period the appeal counts in; null until the
  *                               acceptance is seen, and until then the appeal counts nowhere
  * @param lead                   the lead of the newest assignment or reopening, null before any
  * @param triageUnit             the unit of the newest triage hand-over, the appeal's department while it has no lead
  * @param assignedCategory       the category of the newest assignment that named one
- * @param assignedDepartments    every department an assignment ever named, sorted
+ * @param returnedBy             every department that returned the appeal (退单), sorted
  * @param signedOnTime           whether the first signature was within its deadline, null before any
  * @param firstAnsweredAt        when the first answer was given, null before any
  * @param rating                 the newest rating, null before any
@@ -49,7 +50,7 @@ import gov.appeals.reference.calendar.WorkingCalendar;
 public record AppealFigures(String appealId, String number, LocalDate acceptedDay, String street,
                             String acceptedCategory, String lead, int leadVersion, String triageUnit,
                             int triageVersion, String assignedCategory, int assignedCategoryVersion,
-                            List<String> assignedDepartments, Instant firstAssignedAt, int firstAssignedVersion,
+                            List<String> returnedBy, Instant firstAssignedAt, int firstAssignedVersion,
                             Boolean signedOnTime, int signedVersion, Instant firstAnsweredAt, Boolean answeredOnTime,
                             int answeredVersion, Rating rating, Boolean resolved, int ratingVersion, boolean reopened,
                             ClosureReason closure, List<ClockKind> overdue, int signForClearedAt, int allClearedAt,
@@ -57,7 +58,7 @@ public record AppealFigures(String appealId, String number, LocalDate acceptedDa
 
     public AppealFigures {
         Objects.requireNonNull(appealId, "appealId");
-        assignedDepartments = assignedDepartments == null ? List.of() : List.copyOf(assignedDepartments);
+        returnedBy = returnedBy == null ? List.of() : List.copyOf(returnedBy);
         overdue = overdue == null ? List.of() : List.copyOf(overdue);
         appliedEventIds = appliedEventIds == null ? List.of() : List.copyOf(appliedEventIds);
     }
@@ -90,15 +91,16 @@ public record AppealFigures(String appealId, String number, LocalDate acceptedDa
                 next.assignedCategory = assigned.category();
                 next.assignedCategoryVersion = version;
             }
-            Set<String> departments = new TreeSet<>(assignedDepartments);
-            if (assigned.department() != null) {
-                departments.add(assigned.department());
-            }
-            next.assignedDepartments = List.copyOf(departments);
             if (firstAssignedAt == null || version < firstAssignedVersion) {
                 next.firstAssignedAt = assigned.occurredAt();
                 next.firstAssignedVersion = version;
             }
+        } else if (event instanceof AppealReturned returned) {
+            Set<String> departments = new TreeSet<>(returnedBy);
+            if (returned.department() != null) {
+                departments.add(returned.department());
+            }
+            next.returnedBy = List.copyOf(departments);
         } else if (event instanceof AppealSentToTriage triage) {
             if (version > triageVersion) {
                 next.triageUnit = triage.department();
@@ -179,7 +181,7 @@ public record AppealFigures(String appealId, String number, LocalDate acceptedDa
         add(figures, Figure.SATISFIED, rating == Rating.SATISFIED || rating == Rating.BASICALLY_SATISFIED);
         add(figures, Figure.ANSWERED, firstAnsweredAt != null);
         add(figures, Figure.ANSWERED_ON_TIME, Boolean.TRUE.equals(answeredOnTime));
-        add(figures, Figure.RETURNS, assignedDepartments.size() > 1);
+        add(figures, Figure.RETURNS, !returnedBy.isEmpty());
         add(figures, Figure.REOPENS, reopened);
         add(figures, Figure.UNRATED, closure == ClosureReason.NO_RATING_IN_TIME);
         add(figures, Figure.BACKLOG, closure == null);
@@ -218,7 +220,7 @@ public record AppealFigures(String appealId, String number, LocalDate acceptedDa
         private int triageVersion;
         private String assignedCategory;
         private int assignedCategoryVersion;
-        private List<String> assignedDepartments;
+        private List<String> returnedBy;
         private Instant firstAssignedAt;
         private int firstAssignedVersion;
         private Boolean signedOnTime;
@@ -248,7 +250,7 @@ public record AppealFigures(String appealId, String number, LocalDate acceptedDa
             triageVersion = f.triageVersion;
             assignedCategory = f.assignedCategory;
             assignedCategoryVersion = f.assignedCategoryVersion;
-            assignedDepartments = f.assignedDepartments;
+            returnedBy = f.returnedBy;
             firstAssignedAt = f.firstAssignedAt;
             firstAssignedVersion = f.firstAssignedVersion;
             signedOnTime = f.signedOnTime;
@@ -281,7 +283,7 @@ public record AppealFigures(String appealId, String number, LocalDate acceptedDa
 
         private AppealFigures build() {
             return new AppealFigures(from.appealId, number, acceptedDay, street, acceptedCategory, lead, leadVersion,
-                    triageUnit, triageVersion, assignedCategory, assignedCategoryVersion, assignedDepartments,
+                    triageUnit, triageVersion, assignedCategory, assignedCategoryVersion, returnedBy,
                     firstAssignedAt, firstAssignedVersion, signedOnTime, signedVersion, firstAnsweredAt,
                     answeredOnTime, answeredVersion, rating, resolved, ratingVersion, reopened, closure,
                     List.copyOf(overdue), signForClearedAt, allClearedAt, appliedEventIds);

@@ -7,6 +7,10 @@ import java.util.Map;
  * Where an appeal counts: the same {@link Counts} in six rows, its day and its month for each of the three
  * dimensions. A change of one appeal is applied as {@link #delta} of its contribution before and after, which also
  * moves it between rows when it is re-routed to another department or re-classified.
+ *
+ * <p>Returns (退单) count against the department that returned the appeal, not the one that ends up leading it:
+ * in the department rows, the appeal counts as assigned and returned in each returning department's row, and its
+ * lead's row counts no return. By street and by category, a return is the appeal's: returned at least once.
  */
 public final class Contributions {
 
@@ -19,10 +23,19 @@ public final class Contributions {
             return rows;
         }
         Counts counts = Counts.of(appeal);
+        String lead = appeal.key(Dimension.DEPARTMENT);
+        Counts leads = counts.with(Figure.RETURNS, appeal.returnedBy().contains(lead) ? 1 : 0);
+        Counts returned = Counts.one(Figure.ASSIGNED, Figure.RETURNS);
         for (Granularity granularity : Granularity.values()) {
             String period = granularity.period(appeal.acceptedDay());
             for (Dimension dimension : Dimension.values()) {
-                rows.put(new RowKey(granularity, period, dimension, appeal.key(dimension)), counts);
+                boolean byDepartment = dimension == Dimension.DEPARTMENT;
+                rows.put(new RowKey(granularity, period, dimension, appeal.key(dimension)),
+                        byDepartment ? leads : counts);
+                if (byDepartment) {
+                    appeal.returnedBy().stream().filter(unit -> !unit.equals(lead)).forEach(unit ->
+                            rows.put(new RowKey(granularity, period, dimension, unit), returned));
+                }
             }
         }
         return rows;

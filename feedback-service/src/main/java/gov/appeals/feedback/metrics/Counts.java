@@ -41,6 +41,22 @@ public final class Counts {
         return counts;
     }
 
+    /** One of each figure named, nothing else: what a department that returned an appeal counts of it. */
+    public static Counts one(Figure... named) {
+        Counts counts = new Counts();
+        for (Figure figure : named) {
+            counts.figures[figure.ordinal()] = 1;
+        }
+        return counts;
+    }
+
+    /** A copy with {@code figure} set to {@code n}. */
+    public Counts with(Figure figure, long n) {
+        Counts copy = new Counts().add(this);
+        copy.figures[figure.ordinal()] = n;
+        return copy;
+    }
+
     public long get(Figure figure) {
         return figures[figure.ordinal()];
     }

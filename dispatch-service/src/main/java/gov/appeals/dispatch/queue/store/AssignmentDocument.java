@@ -18,7 +18,8 @@ import gov.appeals.kit.outbox.OutboxEntry;
 
 /**
  * One appeal's assignment, keyed by appeal id. The queue indexes serve a queue read on MongoDB when the in-memory
- * queues are not loaded yet (mongo-java-server uses none of them: see {@code OpenWork}). Besides the state it holds the ids of every event applied (its own
+ * queues are not loaded yet (mongo-java-server uses none of them: see {@code OpenWork}). {@code revision} counts
+ * every write, notes included (a co-handler's input does not change the appeal's version), and guards each one. Besides the state it holds the ids of every event applied (its own
  * and the ones it followed) and the outbox of events not yet published, which the kit's relay empties.
  */
 @Document(collection = AssignmentDocument.COLLECTION)
@@ -27,15 +28,16 @@ import gov.appeals.kit.outbox.OutboxEntry;
         @CompoundIndex(name = "co_handler_queue", def = "{'coHandlers': 1, 'status': 1, 'nextDeadline': 1}"),
         @CompoundIndex(name = "triage_queue", def = "{'triageUnit': 1, 'status': 1, 'nextDeadline': 1}"),
         @CompoundIndex(name = "pending_outbox", def = "{'outbox.createdAt': 1}", sparse = true),
-        // Serves every compare-and-set write ({_id, version}) on mongo-java-server: see the kit's GuardIndex.
-        @CompoundIndex(name = "guard_version", def = "{'_id': 1, 'version': 1}", unique = true)
+        // Serves every compare-and-set write ({_id, revision}) on mongo-java-server: see the kit's GuardIndex.
+        @CompoundIndex(name = "guard_revision", def = "{'_id': 1, 'revision': 1}", unique = true),
+        @CompoundIndex(name = "accepted", def = "{'acceptedAt': 1}")
 })
 public record AssignmentDocument(@Id String id, AppealRef appeal, String title, String street, String enterpriseName,
                                  String enterprisePhone, String category, Urgency urgency, AppealStatus status,
                                  String lead, List<String> coHandlers, String triageUnit, Deadlines deadlines,
                                  Instant nextDeadline, int version, String decidedBy, String reason,
                                  Integer ruleVersion, String signedBy, String content, boolean keyEnterprise,
-                                 Instant acceptedAt, Trail trail, List<String> appliedEventIds,
+                                 Instant acceptedAt, Trail trail, Long revision, List<String> appliedEventIds,
                                  List<OutboxEntry> outbox) {
 
     public static final String COLLECTION = "assignments";
@@ -51,7 +53,7 @@ public record AssignmentDocument(@Id String id, AppealRef appeal, String title, 
         return new AssignmentDocument(a.appealId(), a.appeal(), a.title(), a.street(), a.enterpriseName(),
                 a.enterprisePhone(), a.category(), a.urgency(), a.status(), a.lead(), a.coHandlers(), a.triageUnit(),
                 a.deadlines(), a.nextDeadline(), a.version(), a.decidedBy(), a.reason(), a.ruleVersion(), a.signedBy(),
-                a.content(), a.keyEnterprise(), a.acceptedAt(), a.trail(), List.of(routingEvent.eventId()),
+                a.content(), a.keyEnterprise(), a.acceptedAt(), a.trail(), 0L, List.of(routingEvent.eventId()),
                 List.of(routingEvent));
     }
 

@@ -96,7 +96,7 @@ public class AssignmentStore implements OutboxStore {
 
     /**
      * Reads an appeal's assignment, lets {@code decide} work out the change from it, and writes that change guarded
-     * by the version it was decided on. When another writer got there first, it reads and decides again.
+     * by the revision it was decided on. When another writer got there first, it reads and decides again.
      *
      * @return the written document; the stored one unchanged when {@code decide} has no change; empty when no such
      * appeal. Errors {@code decide} raises (a refused action) pass through.
@@ -104,20 +104,23 @@ public class AssignmentStore implements OutboxStore {
     public Mono<AssignmentDocument> change(String appealId, Function<AssignmentDocument, Optional<Change>> decide) {
         return Mono.defer(() -> find(appealId))
                 .flatMap(document -> decide.apply(document)
-                        .map(change -> transition(document.assignment(), change)
+                        .map(change -> transition(document, change)
                                 .switchIfEmpty(Mono.error(ConcurrentChange::new)))
                         .orElseGet(() -> Mono.just(document)))
                 .retryWhen(Retry.max(CONCURRENT_RETRIES).filter(ConcurrentChange.class::isInstance));
     }
 
     /** @return the new document, or empty when someone else changed it since {@code before} was read */
-    private Mono<AssignmentDocument> transition(Assignment before, Change change) {
+    private Mono<AssignmentDocument> transition(AssignmentDocument before, Change change) {
         Assignment after = change.after();
-        Query guard = Query.query(where("_id").is(before.appealId()).and("version").is(before.version()));
+        long revision = before.revision() == null ? 0 : before.revision();
+        Query guard = Query.query(where("_id").is(before.id()).and("revision").is(before.revision()));
         Update update = new Update()
+                .set("revision", revision + 1)
                 .set("status", after.status())
                 .set("lead", after.lead())
                 .set("coHandlers", after.coHandlers())
+                .set("triageUnit", after.triageUnit())
                 .set("deadlines", after.deadlines())
                 .set("nextDeadline", after.nextDeadline())
                 .set("version", after.version())
@@ -132,6 +135,14 @@ public class AssignmentStore implements OutboxStore {
         }
         return mongo.findAndModify(guard, update, FindAndModifyOptions.options().returnNew(true),
                 AssignmentDocument.class);
+    }
+
+    /** Appeals in triage on which {@code unit} was consulted (answered or not: the caller tells). */
+    public Flux<AssignmentDocument> consultationsWaitingFor(String unit) {
+        Query query = Query.query(where("status").is(AppealStatus.TRIAGE).and("trail.consultations.departments")
+                .is(unit));
+        query.fields().exclude("outbox").exclude("appliedEventIds");
+        return mongo.find(query, AssignmentDocument.class);
     }
 
     /**

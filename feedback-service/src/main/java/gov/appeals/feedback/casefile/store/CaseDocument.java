@@ -24,7 +24,7 @@ import gov.appeals.kit.outbox.OutboxEntry;
 record CaseDocument(@Id String id, AppealRef appeal, String lead, List<String> coHandlers, AppealStatus status,
                     Deadlines deadlines, int version, int assignmentVersion, Answer answer, ReceivedRating rating,
                     List<String> appliedEventIds, DecidedOutcome outcome, Supervision supervision, Instant nextAlarmAt,
-                    List<OutboxEntry> outbox, long revision) {
+                    List<OutboxEntry> outbox, long revision, List<String> coHandlerInputs) {
 
     static final String COLLECTION = "cases";
 
@@ -33,12 +33,12 @@ record CaseDocument(@Id String id, AppealRef appeal, String lead, List<String> c
         return new CaseDocument(file.appealId(), file.appeal(), file.lead(), file.coHandlers(), file.status(),
                 file.deadlines(), file.version(), file.assignmentVersion(), file.answer(), file.rating(),
                 file.appliedEventIds(), DecidedOutcome.of(file.outcome()), file.supervision(), nextAlarmAt, outbox,
-                revision);
+                revision, file.coHandlerInputs());
     }
 
     CaseFile toCaseFile() {
         return new CaseFile(appeal, lead, coHandlers, status, deadlines, version, assignmentVersion, answer, rating,
-                appliedEventIds, outcome == null ? null : outcome.toOutcome(), supervision);
+                appliedEventIds, outcome == null ? null : outcome.toOutcome(), supervision, coHandlerInputs);
     }
 
     List<OutboxEntry> pending() {

@@ -25,7 +25,7 @@ public record CaseView(String id, String number, AppealStatus status, String lea
     }
 
     public record AnswerView(AnswerResult result, String text, String actor, Instant answeredAt,
-                             boolean withinDeadline) {
+                             boolean withinDeadline, List<String> inputsUsed) {
     }
 
     public record RatingView(Rating rating, Boolean resolved, String comment, Instant ratedAt) {
@@ -33,7 +33,8 @@ public record CaseView(String id, String number, AppealStatus status, String lea
 
     static CaseView of(CaseFile file) {
         AnswerView answer = file.answer() == null ? null : new AnswerView(file.answer().result(), file.answer().text(),
-                file.answer().actor(), file.answer().answeredAt(), file.answer().withinDeadline());
+                file.answer().actor(), file.answer().answeredAt(), file.answer().withinDeadline(),
+                file.answer().inputsUsed());
         RatingView rating = file.rating() == null ? null : new RatingView(file.rating().rating(),
                 file.rating().resolved(), file.rating().comment(), file.rating().ratedAt());
         return new CaseView(file.appealId(), file.appeal().number(), file.status(), file.lead(), file.coHandlers(),

@@ -38,6 +38,8 @@ public final class FactDocuments {
     static final String PENDING = "pending";
     static final String COUNTS = "counts";
     static final String HOURS = "hours";
+    /** The departments that returned the appeal: its returns count against each of them. */
+    static final String RETURNED_BY = "returnedBy";
     static final String APPLIED = "applied";
     static final String VERSION = "version";
 
@@ -58,7 +60,7 @@ public final class FactDocuments {
                 .append("triageUnit", f.triageUnit()).append("triageVersion", f.triageVersion())
                 .append("assignedCategory", f.assignedCategory())
                 .append("assignedCategoryVersion", f.assignedCategoryVersion())
-                .append("assignedDepartments", f.assignedDepartments())
+                .append(RETURNED_BY, f.returnedBy())
                 .append("firstAssignedAt", date(f.firstAssignedAt()))
                 .append("firstAssignedVersion", f.firstAssignedVersion())
                 .append("signedOnTime", f.signedOnTime()).append("signedVersion", f.signedVersion())
@@ -81,7 +83,7 @@ public final class FactDocuments {
                 d.getString("street"), d.getString("acceptedCategory"), d.getString("lead"),
                 integer(d, "leadVersion"), d.getString("triageUnit"), integer(d, "triageVersion"),
                 d.getString("assignedCategory"), integer(d, "assignedCategoryVersion"),
-                strings(d, "assignedDepartments"), instant(d.getDate("firstAssignedAt")),
+                strings(d, RETURNED_BY), instant(d.getDate("firstAssignedAt")),
                 integer(d, "firstAssignedVersion"), d.getBoolean("signedOnTime"), integer(d, "signedVersion"),
                 instant(d.getDate("firstAnsweredAt")), d.getBoolean("answeredOnTime"), integer(d, "answeredVersion"),
                 d.getString("rating") == null ? null : Rating.valueOf(d.getString("rating")),

@@ -344,8 +344,7 @@ public class MetricsStore {
     /** One page of the appeals behind a figure of one key, by accepted day then appeal id, and how many in all. */
     public Mono<Paging.Page<AppealRow>> appeals(Dimension dimension, String key, Figure figure, LocalDate from,
                                                 LocalDate to, Paging.Request page) {
-        Document filter = new Document(FactDocuments.KEYS + "." + dimension.param(), key)
-                .append(FactDocuments.FIGURES, figure.param())
+        Document filter = drillDown(dimension, key, figure)
                 .append(FactDocuments.ACCEPTED_DAY, new Document("$gte", from.toString()).append("$lte", to.toString()));
         return facts().flatMap(facts -> Mono.zip(
                 Flux.from(facts.find(filter)
@@ -356,6 +355,18 @@ public class MetricsStore {
                         .map(MetricsStore::appealRow).collectList(),
                 Mono.from(facts.countDocuments(filter))))
                 .map(found -> new Paging.Page<>(found.getT1(), page.page(), page.size(), found.getT2()));
+    }
+
+    /** The facts behind one figure of one row; see Contributions for where returns count. */
+    private static Document drillDown(Dimension dimension, String key, Figure figure) {
+        Document ledHere = new Document(FactDocuments.KEYS + "." + dimension.param(), key)
+                .append(FactDocuments.FIGURES, figure.param());
+        if (dimension != Dimension.DEPARTMENT || figure != Figure.RETURNS && figure != Figure.ASSIGNED) {
+            return ledHere;
+        }
+        Document returnedHere = new Document(FactDocuments.RETURNED_BY, key);
+        return figure == Figure.RETURNS ? returnedHere
+                : new Document("$or", List.of(ledHere, returnedHere));
     }
 
     private static AppealRow appealRow(Document fact) {
