@@ -23,6 +23,7 @@ import gov.appeals.events.AppealResponded;
 import gov.appeals.events.AppealSigned;
 import gov.appeals.events.AppealStatus;
 import gov.appeals.events.CloudEventHeaders;
+import gov.appeals.events.CoHandlerInputPosted;
 import gov.appeals.events.Rating;
 import gov.appeals.events.Topics;
 import gov.appeals.feedback.casefile.AnswerCommand;
@@ -91,6 +92,33 @@ class CaseLifecycleIntegrationTest extends FeedbackServiceTestBase {
         assertThat(answered.answer().text()).isEqualTo("The loan was approved");
         assertThat(answered.answer().actor()).isEqualTo("staff:clerk-" + LEAD);
         assertThat(answered.version()).isEqualTo(4);
+    }
+
+    @Test
+    void anAnswerNamesTheCoHandlersInputsItDrewOnAndOneNobodyPostedIsRefused() {
+        AppealRef appeal = newAppeal();
+        publishAssigned(appeal);
+        publishSigned(appeal);
+        awaitCase(appeal.appealId(), AppealStatus.SIGNED);
+        KAFKA.publish(new CoHandlerInputPosted(eventId(), appeal, 3, Instant.now(), "staff:wang", "SHJD-STAT",
+                AppealStatus.SIGNED, "input-1", "统计口径说明", List.of("doc:1")), "/appeals/dispatch-service");
+
+        http.post().uri("/api/v1/appeals/{id}/answer", appeal.appealId()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("result", "RESOLVED", "text", "已办理", "inputsUsed", List.of("input-9")))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("inputsUsed");
+        // The input reaches this service through the topic: until then it is unknown here too.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> http.post()
+                .uri("/api/v1/appeals/{id}/answer", appeal.appealId()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("result", "RESOLVED", "text", "已办理", "inputsUsed", List.of("input-1")))
+                .exchange().returnResult(String.class).getStatus().value() == 200);
+
+        AppealResponded responded = (AppealResponded) KAFKA.awaitFirst(Duration.ofSeconds(30),
+                r -> r.event() instanceof AppealResponded && appeal.appealId().equals(r.key()), Topics.EVENTS)
+                .orElseThrow().event();
+        assertThat(responded.inputsUsed()).containsExactly("input-1");
+        assertThat(awaitCase(appeal.appealId(), AppealStatus.RESPONDED).answer().inputsUsed())
+                .containsExactly("input-1");
     }
 
     @Test

@@ -35,12 +35,14 @@ import gov.appeals.events.AppealOverdue;
 import gov.appeals.events.AppealRated;
 import gov.appeals.events.AppealRef;
 import gov.appeals.events.AppealResponded;
+import gov.appeals.events.AppealReturned;
 import gov.appeals.events.AppealSentToTriage;
 import gov.appeals.events.AppealSigned;
 import gov.appeals.events.AppealStatus;
 import gov.appeals.events.ClockKind;
 import gov.appeals.events.ExtensionDecided;
 import gov.appeals.events.Rating;
+import gov.appeals.events.ReturnReason;
 import gov.appeals.events.Source;
 import gov.appeals.feedback.metrics.ClosureRow;
 import gov.appeals.feedback.metrics.web.ClosureReport;
@@ -87,9 +89,9 @@ class ClosureMetricsIntegrationTest extends FeedbackServiceTestBase {
         life("A3", 11, NX, "POLICY", SWJ).signed(true).answered(3, true).rated(Rating.DISSATISFIED, false);
         // A4 SWJ/NX/POLICY: on time, 10 h, no rating in time.
         life("A4", 11, NX, "POLICY", SWJ).signed(true).answered(10, true).closedUnrated();
-        // A5 XH/FINANCING: assigned to SWJ, re-routed an hour later to SCJG (a return); answered late 30 h after the
-        // first assignment; satisfied, resolved.
-        life("A5", 12, XH, "FINANCING", SWJ).assigned(SCJG, 2).signed(true).answered(30, false)
+        // A5 XH/FINANCING: assigned to SWJ, which returned it; re-routed an hour later to SCJG; answered late 30 h
+        // after the first assignment; satisfied, resolved.
+        life("A5", 12, XH, "FINANCING", SWJ).returned().assigned(SCJG, 2).signed(true).answered(30, false)
                 .rated(Rating.SATISFIED, true);
         // A6 SCJG/XH/FINANCING: never signed, the sign-for clock overdue.
         life("A6", 12, XH, "FINANCING", SCJG).overdue(ClockKind.SIGN_FOR);
@@ -119,10 +121,11 @@ class ClosureMetricsIntegrationTest extends FeedbackServiceTestBase {
     /*
      * By hand, March, grouped by department (answer hours sorted):
      *   SWJ  A1-A4: volume 4, assigned 4, signedOnTime 3 (A2 late), rated 3 (A1 A2 A3), resolved 1 (A1),
-     *        satisfied 2 (A1 A2), answered 4, answeredOnTime 3 (A2 late), returns 0, reopens 1 (A3), unrated 1 (A4),
+     *        satisfied 2 (A1 A2), answered 4, answeredOnTime 3 (A2 late), returns 1 (A5, which SWJ returned),
+     *        reopens 1 (A3), unrated 1 (A4),
      *        backlog 1 (A3), overdueNow 0; hours 3 5 10 20: median (rank 2) 5, p90 (rank 4) 20.
      *   SCJG A5-A8: volume 4, assigned 4, signedOnTime 2 (A5 A7), rated 2 (A5 A8), resolved 1 (A5), satisfied 2,
-     *        answered 2 (A5 A8), answeredOnTime 1 (A8), returns 1 (A5), reopens 0, unrated 0, backlog 2 (A6 A7),
+     *        answered 2 (A5 A8), answeredOnTime 1 (A8), returns 0, reopens 0, unrated 0, backlog 2 (A6 A7),
      *        overdueNow 1 (A6); hours 8 30: median (rank 1) 8, p90 (rank 2) 30.
      *   CZ   A10 A11 A12 A14: volume 4, assigned 4, signedOnTime 3 (not A12), rated 2 (A10 A14), resolved 2,
      *        satisfied 2, answered 2 (A10 A14), answeredOnTime 2, returns 0, reopens 1 (A14), unrated 0, backlog 2
@@ -133,9 +136,9 @@ class ClosureMetricsIntegrationTest extends FeedbackServiceTestBase {
      *        median (rank 4) 5, p90 (rank 8) 30.
      */
     private static final ClosureRow SWJ_ROW = new ClosureRow(SWJ, "区税务局", 4, 4, 3, 3 / 4.0, 3, 1, 1 / 3.0, 2,
-            2 / 3.0, 4, 3, 3 / 4.0, 0, 0.0, 1, 1 / 4.0, 1, 1, 0, 5, 20);
+            2 / 3.0, 4, 3, 3 / 4.0, 1, 1 / 4.0, 1, 1 / 4.0, 1, 1, 0, 5, 20);
     private static final ClosureRow SCJG_ROW = new ClosureRow(SCJG, "区市场监管局", 4, 4, 2, 2 / 4.0, 2, 1, 1 / 2.0, 2,
-            1.0, 2, 1, 1 / 2.0, 1, 1 / 4.0, 0, 0.0, 0, 2, 1, 8, 30);
+            1.0, 2, 1, 1 / 2.0, 0, 0.0, 0, 0.0, 0, 2, 1, 8, 30);
     private static final ClosureRow CZ_ROW = new ClosureRow(CZ, "区财政局", 4, 4, 3, 3 / 4.0, 2, 2, 1.0, 2, 1.0, 2, 2,
             1.0, 0, 0.0, 1, 1 / 2.0, 0, 2, 1, 1, 2);
     private static final ClosureRow TRIAGE_ROW = new ClosureRow(TRIAGE, "区经委", 1, 0, 0, null, 0, 0, null, 0, null,
@@ -236,6 +239,14 @@ class ClosureMetricsIntegrationTest extends FeedbackServiceTestBase {
                 // A1 and A2 were accepted on the 10th, A3 and A4 on the 11th.
                 .jsonPath("$.items[*].number").value(numbers -> assertThat(numbers).asList()
                         .containsExactlyInAnyOrder(APPEALS.get("A3").number(), APPEALS.get("A4").number()));
+        // A return is the returning department's, though the appeal is led elsewhere now.
+        http.get().uri("/api/v1/metrics/closure/appeals?from={f}&to={t}&groupBy=department&key={k}&figure=returns",
+                        MONTH + "-01", MONTH + "-31", SWJ).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.total").isEqualTo(1)
+                .jsonPath("$.items[0].appealId").isEqualTo(APPEALS.get("A5").appealId())
+                .jsonPath("$.items[0].department").isEqualTo(SCJG);
     }
 
     @Test
@@ -250,8 +261,8 @@ class ClosureMetricsIntegrationTest extends FeedbackServiceTestBase {
                 String.join(",", ClosureRow.COLUMNS),
                 "JD-CZ,区财政局,4,4,3,0.75,2,2,1.0,2,1.0,2,2,1.0,0,0.0,1,0.5,0,2,1,1,2",
                 "JD-JW,区经委,1,0,0,,0,0,,0,,0,0,,0,,0,,0,1,0,,",
-                "JD-SCJG,区市场监管局,4,4,2,0.5,2,1,0.5,2,1.0,2,1,0.5,1,0.25,0,0.0,0,2,1,8,30",
-                "JD-SWJ,区税务局,4,4,3,0.75,3,1," + 1 / 3.0 + ",2," + 2 / 3.0 + ",4,3,0.75,0,0.0,1,0.25,1,1,0,5,20",
+                "JD-SCJG,区市场监管局,4,4,2,0.5,2,1,0.5,2,1.0,2,1,0.5,0,0.0,0,0.0,0,2,1,8,30",
+                "JD-SWJ,区税务局,4,4,3,0.75,3,1," + 1 / 3.0 + ",2," + 2 / 3.0 + ",4,3,0.75,1,0.25,1,0.25,1,1,0,5,20",
                                 "TOTAL,合计,13,12,8," + 8 / 12.0 + ",7,4," + 4 / 7.0 + ",6," + 6 / 7.0 + ",8,6,0.75,1," + 1 / 12.0
                         + ",2,0.25,1,6,2,5,30");
 
@@ -378,6 +389,12 @@ class ClosureMetricsIntegrationTest extends FeedbackServiceTestBase {
             // No deadlines: no clock of this service's fires for the fixture; its overdue alarms are published.
             EVENTS.add(new AppealAssigned(eventId(), appeal, ++version, at(day, hours), "system:dispatch-service", to,
                     List.of(), category, "rule:test", "test", null));
+            return this;
+        }
+
+        Life returned() {
+            EVENTS.add(new AppealReturned(eventId(), appeal, ++version, at(day, 1), "staff:li", department,
+                    ReturnReason.NOT_OUR_REMIT, "not ours", 1));
             return this;
         }
 

@@ -9,8 +9,9 @@ import java.util.Map;
  * moves it between rows when it is re-routed to another department or re-classified.
  *
  * <p>Returns (退单) count against the department that returned the appeal, not the one that ends up leading it:
- * in the department rows, the appeal counts as assigned and returned in each returning department's row, and its
- * lead's row counts no return. By street and by category, a return is the appeal's: returned at least once.
+ * in the department rows, each returning department's row counts the return (and nothing else of the appeal), and
+ * its lead's row counts no return, so that a total over departments still counts each returned appeal once. By
+ * street and by category, a return is the appeal's: returned at least once.
  */
 public final class Contributions {
 
@@ -25,7 +26,7 @@ public final class Contributions {
         Counts counts = Counts.of(appeal);
         String lead = appeal.key(Dimension.DEPARTMENT);
         Counts leads = counts.with(Figure.RETURNS, appeal.returnedBy().contains(lead) ? 1 : 0);
-        Counts returned = Counts.one(Figure.ASSIGNED, Figure.RETURNS);
+        Counts returned = Counts.one(Figure.RETURNS);
         for (Granularity granularity : Granularity.values()) {
             String period = granularity.period(appeal.acceptedDay());
             for (Dimension dimension : Dimension.values()) {

@@ -41,7 +41,7 @@ public final class Counts {
         return counts;
     }
 
-    /** One of each figure named, nothing else: what a department that returned an appeal counts of it. */
+    /** One of each figure named, nothing else (what a department that returned an appeal counts of it). */
     public static Counts one(Figure... named) {
         Counts counts = new Counts();
         for (Figure figure : named) {

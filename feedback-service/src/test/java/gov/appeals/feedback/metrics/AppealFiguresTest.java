@@ -22,12 +22,14 @@ import gov.appeals.events.AppealRated;
 import gov.appeals.events.AppealRef;
 import gov.appeals.events.AppealReopened;
 import gov.appeals.events.AppealResponded;
+import gov.appeals.events.AppealReturned;
 import gov.appeals.events.AppealSentToTriage;
 import gov.appeals.events.AppealSigned;
 import gov.appeals.events.AppealStatus;
 import gov.appeals.events.ClockKind;
 import gov.appeals.events.ExtensionDecided;
 import gov.appeals.events.Rating;
+import gov.appeals.events.ReturnReason;
 import gov.appeals.events.Source;
 
 class AppealFiguresTest {
@@ -89,16 +91,19 @@ class AppealFiguresTest {
     }
 
     @Test
-    void aReRouteMovesTheAppealFromTheFirstDepartmentsRowsToTheNewOnes() {
+    void aReturnCountsAgainstTheDepartmentThatReturnedWhileTheAppealMovesToItsNewLead() {
         AppealFigures first = fold(List.of(accepted(), assigned(2, "JD-SWJ", ACCEPTED)));
-        AppealFigures rerouted = first.apply(assigned(3, "JD-SCJG", ACCEPTED));
+        AppealFigures rerouted = first.apply(returned(3, "JD-SWJ")).apply(assigned(4, "JD-SCJG", ACCEPTED));
 
         Map<RowKey, Counts> delta = Contributions.delta(first, rerouted);
-        RowKey oldRow = new RowKey(Granularity.MONTH, "2026-03", Dimension.DEPARTMENT, "JD-SWJ");
-        RowKey newRow = new RowKey(Granularity.MONTH, "2026-03", Dimension.DEPARTMENT, "JD-SCJG");
-        assertThat(delta.get(oldRow).get(Figure.VOLUME)).isEqualTo(-1);
-        assertThat(delta.get(newRow).get(Figure.VOLUME)).isEqualTo(1);
-        assertThat(delta.get(newRow).get(Figure.RETURNS)).isEqualTo(1);
+        RowKey returner = new RowKey(Granularity.MONTH, "2026-03", Dimension.DEPARTMENT, "JD-SWJ");
+        RowKey newLead = new RowKey(Granularity.MONTH, "2026-03", Dimension.DEPARTMENT, "JD-SCJG");
+        assertThat(delta.get(returner).get(Figure.VOLUME)).isEqualTo(-1);
+        assertThat(delta.get(returner).get(Figure.RETURNS)).isEqualTo(1);
+        assertThat(delta.get(returner).get(Figure.ASSIGNED)).isEqualTo(-1);
+        assertThat(delta.get(newLead).get(Figure.VOLUME)).isEqualTo(1);
+        assertThat(delta.get(newLead).get(Figure.ASSIGNED)).isEqualTo(1);
+        assertThat(delta.get(newLead).get(Figure.RETURNS)).isZero();
         // The street row only gains the return.
         Counts street = delta.get(new RowKey(Granularity.MONTH, "2026-03", Dimension.STREET, "ST-XH"));
         assertThat(street.get(Figure.VOLUME)).isZero();
@@ -106,10 +111,10 @@ class AppealFiguresTest {
     }
 
     @Test
-    void anAssignmentToTheSameDepartmentAgainIsNoReturn() {
-        AppealFigures again = fold(List.of(accepted(), assigned(2, "JD-SWJ", ACCEPTED),
-                assigned(3, "JD-SWJ", ACCEPTED)));
-        assertThat(again.figures()).doesNotContain(Figure.RETURNS);
+    void aTransferOrAnyOtherReassignmentWithoutAReturnIsNoReturn() {
+        AppealFigures moved = fold(List.of(accepted(), assigned(2, "JD-SWJ", ACCEPTED),
+                assigned(3, "JD-SCJG", ACCEPTED), assigned(4, "JD-SCJG", ACCEPTED)));
+        assertThat(moved.figures()).doesNotContain(Figure.RETURNS);
     }
 
     @Test
@@ -149,14 +154,14 @@ class AppealFiguresTest {
     }
 
     private static List<AppealEvent> fullHistory() {
-        return List.of(accepted(), assigned(2, "JD-SWJ", ACCEPTED.plusSeconds(3600)),
-                assigned(3, "JD-SCJG", ACCEPTED.plusSeconds(7200)), signed(4, true),
-                responded(5, false, ACCEPTED.plusSeconds(30 * 3600 + 60)),
-                new AppealRated(id(), APPEAL, 5, ACCEPTED, "hotline", Rating.DISSATISFIED, false, null),
-                new AppealReopened(id(), APPEAL, 6, ACCEPTED, "system:feedback", "JD-SCJG", "dissatisfied", null),
-                signed(7, false), responded(8, true, ACCEPTED.plusSeconds(60 * 3600)),
-                new AppealRated(id(), APPEAL, 8, ACCEPTED, "hotline", Rating.SATISFIED, true, null),
-                new AppealClosed(id(), APPEAL, 9, ACCEPTED, "system:feedback", "JD-SCJG", ClosureReason.SATISFIED));
+        return List.of(accepted(), assigned(2, "JD-SWJ", ACCEPTED.plusSeconds(3600)), returned(3, "JD-SWJ"),
+                assigned(4, "JD-SCJG", ACCEPTED.plusSeconds(7200)), signed(5, true),
+                responded(6, false, ACCEPTED.plusSeconds(30 * 3600 + 60)),
+                new AppealRated(id(), APPEAL, 6, ACCEPTED, "hotline", Rating.DISSATISFIED, false, null),
+                new AppealReopened(id(), APPEAL, 7, ACCEPTED, "system:feedback", "JD-SCJG", "dissatisfied", null),
+                signed(8, false), responded(9, true, ACCEPTED.plusSeconds(60 * 3600)),
+                new AppealRated(id(), APPEAL, 9, ACCEPTED, "hotline", Rating.SATISFIED, true, null),
+                new AppealClosed(id(), APPEAL, 10, ACCEPTED, "system:feedback", "JD-SCJG", ClosureReason.SATISFIED));
     }
 
     static AppealFigures fold(List<AppealEvent> events) {
@@ -175,6 +180,11 @@ class AppealFiguresTest {
     private static AppealAssigned assigned(int version, String department, Instant at) {
         return new AppealAssigned(id(), APPEAL, version, at, "system:dispatch", department, List.of(), null,
                 "rule", "why", null);
+    }
+
+    private static AppealReturned returned(int version, String department) {
+        return new AppealReturned(id(), APPEAL, version, ACCEPTED, "staff:wang", department,
+                ReturnReason.NOT_OUR_REMIT, "不属本单位", 1);
     }
 
     private static AppealSigned signed(int version, boolean onTime) {

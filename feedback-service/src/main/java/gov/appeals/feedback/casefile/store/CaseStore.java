@@ -42,7 +42,7 @@ public class CaseStore implements OutboxStore {
     /** The fields a write replaces; {@code outbox} only ever grows by $push and shrinks by $pull. */
     private static final List<String> STATE_FIELDS = List.of("appeal", "lead", "coHandlers", "status", "deadlines",
             "version", "assignmentVersion", "answer", "rating", "appliedEventIds", "outcome", "supervision", "nextAlarmAt",
-            "revision");
+            "revision", "coHandlerInputs");
     private static final String OUTBOX = "outbox";
 
     private static final String NEXT_ALARM = "nextAlarmAt";

@@ -359,14 +359,11 @@ public class MetricsStore {
 
     /** The facts behind one figure of one row; see Contributions for where returns count. */
     private static Document drillDown(Dimension dimension, String key, Figure figure) {
-        Document ledHere = new Document(FactDocuments.KEYS + "." + dimension.param(), key)
-                .append(FactDocuments.FIGURES, figure.param());
-        if (dimension != Dimension.DEPARTMENT || figure != Figure.RETURNS && figure != Figure.ASSIGNED) {
-            return ledHere;
+        if (dimension == Dimension.DEPARTMENT && figure == Figure.RETURNS) {
+            return new Document(FactDocuments.RETURNED_BY, key);
         }
-        Document returnedHere = new Document(FactDocuments.RETURNED_BY, key);
-        return figure == Figure.RETURNS ? returnedHere
-                : new Document("$or", List.of(ledHere, returnedHere));
+        return new Document(FactDocuments.KEYS + "." + dimension.param(), key).append(FactDocuments.FIGURES,
+                figure.param());
     }
 
     private static AppealRow appealRow(Document fact) {

@@ -48,8 +48,8 @@ public class MetricsController {
             satisfied = the latest rating is SATISFIED or BASICALLY_SATISFIED; \
             answered = ever answered (AppealResponded); \
             answeredOnTime = the first answer was within the answer deadline, approved extensions included; \
-            returns = returned (退单, AppealReturned) at least once; by department, the appeals the department returned, \
-            which also count as assigned to it (its lead's row counts no return); \
+            returns = returned (退单, AppealReturned) at least once; by department, the appeals the department returned \
+            (its lead's row counts no return); \
             reopens = reopened at least once (AppealReopened); \
             unrated = closed because no rating came in time (NO_RATING_IN_TIME); \
             backlog = not closed now; \
