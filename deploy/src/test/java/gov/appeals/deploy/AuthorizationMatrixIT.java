@@ -79,11 +79,17 @@ class AuthorizationMatrixIT {
         // In the order an appeal lives: signing before answering before rating.
         List<String> lifecycle = List.of("POST /api/v1/appeals", "GET /api/v1/appeals/{id}", "GET /api/v1/appeals",
                 "GET /api/v1/departments/{code}/queue", "POST /api/v1/departments/{code}/queue/{id}/sign",
+                "GET /api/v1/departments/{code}/queue/{id}", "POST /api/v1/departments/{code}/queue/{id}/input",
                 "GET /api/v1/appeals/{id}/case", "POST /api/v1/supervision/orders", "GET /api/v1/supervision/orders",
                 "GET /api/v1/supervision/orders/{orderId}", "POST /api/v1/appeals/{id}/extensions",
                 "POST /api/v1/appeals/{id}/extensions/{extensionId}/decision", "POST /api/v1/appeals/{id}/answer",
                 "POST /api/v1/supervision/orders/{orderId}/close", "POST /api/v1/appeals/{id}/rating",
-                "POST /api/v1/triage/{id}/assignment", "GET /api/v1/deliveries");
+                "GET /api/v1/departments/{code}/consultations",
+                "POST /api/v1/departments/{code}/consultations/{id}/answer", "POST /api/v1/triage/{id}/consultations",
+                "POST /api/v1/triage/{id}/assignment", "GET /api/v1/deliveries",
+                // Last: a return or transfer takes the appeal from its lead.
+                "POST /api/v1/departments/{code}/queue/{id}/transfer",
+                "POST /api/v1/departments/{code}/queue/{id}/return");
         matrix.sort(java.util.Comparator.comparingInt(row -> {
             int at = lifecycle.indexOf(row.endpoint());
             return at < 0 ? lifecycle.size() : at;
@@ -320,9 +326,16 @@ class AuthorizationMatrixIT {
             }
         }
 
-        /** What a role that may call the row gets besides a 2xx: the 404 of a dead letter that does not exist. */
+        /**
+         * What a role that may call the row gets besides a 2xx: the 404 of a dead letter that does not exist, and the
+         * 404 of department work the appeal is not (or no longer) open to: the lead posts no co-handler's input, a
+         * closed or returned appeal is in no queue, the triager's own queue does not hold a routed appeal, a
+         * department not consulted has nothing to answer.
+         */
         int allowedStatus(Row row) {
-            return row.path().startsWith("/api/v1/ops/dead-letters/") ? 404 : 200;
+            return row.path().startsWith("/api/v1/ops/dead-letters/")
+                    || row.path().startsWith("/api/v1/departments/{code}/queue/{id}")
+                    || row.path().endsWith("/answer") && row.path().contains("/consultations/") ? 404 : 200;
         }
 
         /** @param own the role acting on its own unit's appeal (false: a unit that has nothing to do with it) */
@@ -353,6 +366,24 @@ class AuthorizationMatrixIT {
                         new Request("GET", base + row.path().replace("{code}", unit), null);
                 case "POST /api/v1/departments/{code}/queue/{id}/sign" -> new Request("POST",
                         base + row.path().replace("{code}", unit).replace("{id}", appeal), null);
+                case "GET /api/v1/departments/{code}/queue/{id}" -> new Request("GET",
+                        base + row.path().replace("{code}", unit).replace("{id}", appeal), null);
+                case "POST /api/v1/departments/{code}/queue/{id}/input" -> new Request("POST",
+                        base + row.path().replace("{code}", unit).replace("{id}", appeal), "{\"text\":\"协办意见\"}");
+                case "POST /api/v1/departments/{code}/queue/{id}/return" -> new Request("POST",
+                        base + row.path().replace("{code}", unit).replace("{id}", appeal),
+                        "{\"reason\":\"NOT_OUR_REMIT\",\"text\":\"不属本单位职责\"}");
+                case "POST /api/v1/departments/{code}/queue/{id}/transfer" -> new Request("POST",
+                        base + row.path().replace("{code}", unit).replace("{id}", appeal),
+                        "{\"to\":\"" + otherUnit + "\",\"reason\":\"双方商定转办\"}");
+                case "GET /api/v1/departments/{code}/consultations" -> new Request("GET",
+                        base + row.path().replace("{code}", unit), null);
+                case "POST /api/v1/departments/{code}/consultations/{id}/answer" -> new Request("POST",
+                        base + row.path().replace("{code}", unit).replace("{id}", inTriage),
+                        "{\"ours\":false,\"text\":\"不属本单位\"}");
+                case "POST /api/v1/triage/{id}/consultations" -> new Request("POST",
+                        base + row.path().replace("{id}", inTriage),
+                        "{\"departments\":[\"" + otherUnit + "\"],\"question\":\"是否属贵单位职责？\"}");
                 case "POST /api/v1/triage/{id}/assignment" -> new Request("POST",
                         base + row.path().replace("{id}", inTriage),
                         "{\"lead\":\"" + lead + "\",\"reason\":\"按职责分派\"}");
