@@ -37,6 +37,8 @@ import gov.appeals.deploy.PlatformConfig;
  * java -jar bench/target/bench.jar lifecycle N C       post, routed, sign, answer, rate (10 % dissatisfied, walked again)
  * java -jar bench/target/bench.jar queue N DEPARTMENT  N queue pages (size 50), one after the other
  * java -jar bench/target/bench.jar latency RATE SECONDS  POST at a fixed rate; POST → routed (ASSIGNED) latency
+ * java -jar bench/target/bench.jar routing ROUNDS 1     every sample ROUNDS times, one at a time: where it went against
+ *                                                      where its expected category leads, and POST → in the lead's queue
  * </pre>
  */
 public final class LoadDriver {
@@ -66,7 +68,8 @@ public final class LoadDriver {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: intake N C | lifecycle N C | queue N DEPARTMENT | latency RATE SECONDS");
+            System.err.println("usage: intake N C | lifecycle N C | queue N DEPARTMENT | latency RATE SECONDS"
+                    + " | routing ROUNDS 1");
             System.exit(2);
         }
         LoadDriver driver = new LoadDriver(samples(Path.of(env("BENCH_SAMPLES",
@@ -76,6 +79,8 @@ public final class LoadDriver {
             case "lifecycle" -> driver.lifecycle(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             case "queue" -> driver.queue(Integer.parseInt(args[1]), args[2]);
             case "latency" -> driver.latency(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            case "routing" -> driver.routing(Integer.parseInt(args[1]), Path.of(env("BENCH_SAMPLES",
+                    "appeal-reference/src/main/resources/reference/sample-appeals.jsonl")));
             default -> throw new IllegalArgumentException("unknown phase " + args[0]);
         }
         System.exit(0);
@@ -186,6 +191,93 @@ public final class LoadDriver {
         waiting.forEach(id -> routed.error());
         print(create);
         print(routed);
+    }
+
+    private static final Pattern EXPECTED_CATEGORY = Pattern.compile("\"expected\"\\s*:\\s*\\{\"category\"\\s*:\\s*\"([A-Z_]+)\"");
+    private static final Pattern STREET = Pattern.compile("\"street\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern CATEGORY = Pattern.compile("\"category\"\\s*:\\s*\"([A-Z_]+)\"");
+
+    /**
+     * Routing accuracy: each sample (with its {@code expected} category) is posted, one at a time so that the
+     * latency is the platform's, not a queue's; the department it went to is compared with the one its expected
+     * category leads in the reference data (the enterprise's street for street-led categories, triage for the
+     * catch-all). POST → queue is from the POST's answer until the lead's queue holds the appeal (polled every 20 ms
+     * as a supervisor), for the appeals that went where expected.
+     */
+    private void routing(int rounds, Path file) throws IOException {
+        gov.appeals.reference.ReferenceData reference = gov.appeals.reference.ReferenceData.bundled();
+        String triageUnit = reference.triageUnit().code();
+        Stats create = new Stats("routing", "create");
+        Stats inQueue = new Stats("routing", "post-to-queue");
+        int total = 0;
+        int categoryAgrees = 0;
+        int departmentAgrees = 0;
+        List<String> misses = new ArrayList<>();
+        long began = System.nanoTime();
+        for (int round = 0; round < rounds; round++) {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String expectedCategory = first(EXPECTED_CATEGORY, line);
+                if (line.isBlank() || expectedCategory == null) {
+                    continue;
+                }
+                String street = first(STREET, line);
+                gov.appeals.reference.Category category = reference.category(expectedCategory).orElseThrow();
+                String expected = category.ledByStreet() ? street
+                        : category.keywords().isEmpty() && triageUnit.equals(category.lead()) ? "TRIAGE"
+                        : category.lead();
+                String body = ID_FIELD.matcher(line.replaceFirst(", \"expected\": \\{[^}]*}}$", "}"))
+                        .replaceFirst("\"externalId\": \"ROUTING-" + run + "-" + next.incrementAndGet() + "\"");
+                long start = System.nanoTime();
+                HttpResponse<String> r = signedPost(intake + "/api/v1/appeals", body);
+                if (r == null || r.statusCode() != 201) {
+                    create.error();
+                    continue;
+                }
+                create.record(System.nanoTime() - start);
+                String id = first(ID, r.body());
+                long posted = System.nanoTime();
+                if (!"TRIAGE".equals(expected)) {
+                    String url = dispatch + "/api/v1/departments/" + expected + "/queue/" + id;
+                    String seen = await(null, () -> {
+                        HttpResponse<String> q = get(url, user("supervisor"));
+                        return q != null && q.statusCode() == 200 ? "" : System.nanoTime() - posted
+                                > Duration.ofSeconds(10).toNanos() ? "late" : null;
+                    });
+                    if ("".equals(seen)) {
+                        inQueue.record(System.nanoTime() - posted);
+                    }
+                }
+                String[] routed = new String[2];
+                await(null, () -> {
+                    HttpResponse<String> view = get(intake + "/api/v1/appeals/" + id, user("supervisor"));
+                    String status = view == null ? null : first(STATUS, view.body());
+                    if ("TRIAGE".equals(status) || "ASSIGNED".equals(status)) {
+                        routed[0] = "TRIAGE".equals(status) ? "TRIAGE" : first(LEAD, view.body());
+                        routed[1] = first(CATEGORY, view.body().replaceFirst("^.*?\"category\"", "{\"category\""));
+                        return status;
+                    }
+                    return null;
+                });
+                total++;
+                if (expectedCategory.equals(routed[1])) {
+                    categoryAgrees++;
+                }
+                if (expected.equals(routed[0])) {
+                    departmentAgrees++;
+                } else if (round == 0) {
+                    misses.add(expectedCategory + "→" + expected + " went " + routed[0] + " (classified "
+                            + routed[1] + ")");
+                }
+            }
+        }
+        rate("routing", total, began);
+        System.out.printf(Locale.ROOT, "ROUTING\tcategory agreement\t%d of %d (%.1f %%)%n", categoryAgrees, total,
+                100.0 * categoryAgrees / Math.max(1, total));
+        System.out.printf(Locale.ROOT, "ROUTING\tdepartment agreement\t%d of %d (%.1f %%)%n", departmentAgrees, total,
+                100.0 * departmentAgrees / Math.max(1, total));
+        misses.forEach(miss -> System.out.println("ROUTING\tmiss\t" + miss));
+        print(create);
+        print(inQueue);
     }
 
     private static final Pattern ASSIGNED_AT =
