@@ -22,6 +22,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -38,6 +39,8 @@ import gov.appeals.events.Source;
 import gov.appeals.events.Topics;
 import gov.appeals.events.Urgency;
 import gov.appeals.testsupport.Credentials;
+import gov.appeals.testsupport.HostileInput;
+import gov.appeals.testsupport.HostileInput.Endpoint;
 import gov.appeals.testsupport.KafkaTestClient;
 import gov.appeals.testsupport.TestInfrastructure;
 import gov.appeals.testsupport.TestIssuer;
@@ -206,6 +209,39 @@ class RoutingRulesIntegrationTest {
         problem(publish(basedOn, " ", rules(active())), 400).jsonPath("$.errors[0].field").isEqualTo("why");
         problem(http.post().uri("/api/v1/routing/rules").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"basedOn\":" + basedOn + ",\"why\":\"x\",\"rules\":[],\"force\":true}").exchange(), 400);
+        assertThat(version(active())).isEqualTo(basedOn);
+    }
+
+    @Test
+    void refusesThousandsOfMalformedOversizedMisencodedAndInjectedBodiesWithoutChangingTheRules() {
+        int before = version(active());
+        // Based on a version that does not exist, and dry-running one: even a body that survives stays refused.
+        String rules = "[{\"id\":\"key-tax\",\"priority\":5,\"match\":{\"categories\":[\"TAX\"],"
+                + "\"keyEnterprise\":true,\"keywords\":[\"退税\"]},\"lead\":\"JD-CZ\","
+                + "\"coHandlers\":[\"JD-SWJ\"],\"note\":\"区政府决定\"}]";
+        var publish = HostileInput.attack(http, new Endpoint(HttpMethod.POST, "/api/v1/routing/rules",
+                "{\"basedOn\":99999,\"why\":\"调整税费诉求\",\"rules\":" + rules + "}"), 1200, 9);
+        var dryRun = HostileInput.attack(http, new Endpoint(HttpMethod.POST, "/api/v1/routing/dry-run",
+                "{\"version\":99999,\"appeals\":[{\"category\":\"TAX\",\"street\":\"ST-ML\","
+                        + "\"urgency\":\"NORMAL\",\"source\":\"HOTLINE_12345\",\"keyEnterprise\":false,"
+                        + "\"title\":\"退税\",\"content\":\"内容\"}]}"), 600, 10);
+        var whatIf = HostileInput.attack(http, new Endpoint(HttpMethod.POST, "/api/v1/routing/what-if",
+                "{\"rules\":" + rules + ",\"from\":\"2026-03-02T00:00:00Z\",\"to\":\"2026-03-01T00:00:00Z\"}"),
+                600, 11);
+        System.out.printf("[hostile input] routing: publish %s, dry run %s, what-if %s%n", publish, dryRun, whatIf);
+        assertThat(version(active())).isEqualTo(before);
+    }
+
+    @Test
+    void nullsInsideListsAreRefusedNamingTheField() {
+        int basedOn = version(active());
+        problem(post("/api/v1/routing/rules", Map.of("basedOn", basedOn, "why", "空值",
+                "rules", List.of(rule("x", 1, Map.of(), "JD-KW", java.util.Arrays.asList("JD-CZ", null), null)))), 400)
+                .jsonPath("$.errors[0].field").isEqualTo("rules[0].coHandlers");
+        problem(http.post().uri("/api/v1/routing/rules").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"basedOn\":" + basedOn + ",\"why\":\"空值\",\"rules\":[{\"id\":\"x\","
+                        + "\"priority\":1,\"match\":{\"categories\":[null]},\"lead\":\"JD-KW\"}]}")
+                .exchange(), 400);
         assertThat(version(active())).isEqualTo(basedOn);
     }
 

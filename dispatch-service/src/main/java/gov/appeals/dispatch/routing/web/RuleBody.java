@@ -17,11 +17,15 @@ import gov.appeals.kit.web.TextRules;
  */
 public record RuleBody(String id, Integer priority, Match match, String lead, List<String> coHandlers, String note) {
 
-    RoutingRule rule() {
-        return new RoutingRule(id, priority == null ? 0 : priority, match, lead, coHandlers, note);
+    private RoutingRule rule(boolean coHandlersUsable) {
+        return new RoutingRule(id, priority == null ? 0 : priority, match, lead,
+                coHandlersUsable ? coHandlers : List.of(), note);
     }
 
-    /** The rules of a request, with what binding alone cannot check: a priority given, notes of sane length. */
+    /**
+     * The rules of a request, with what binding alone cannot check: a priority given, no null co-handler, notes of
+     * sane length.
+     */
     static List<RoutingRule> rules(List<FieldProblem> problems, String path, List<RuleBody> bodies, TextRules text) {
         if (bodies == null) {
             problems.add(new FieldProblem(path, "is required"));
@@ -38,8 +42,12 @@ public record RuleBody(String id, Integer priority, Match match, String lead, Li
             if (body.priority() == null) {
                 problems.add(new FieldProblem(at + ".priority", "is required"));
             }
+            boolean coHandlersUsable = body.coHandlers() == null || !body.coHandlers().contains(null);
+            if (!coHandlersUsable) {
+                problems.add(new FieldProblem(at + ".coHandlers", "must not hold null"));
+            }
             text.optionalLong(problems, at + ".note", body.note());
-            rules.add(body.rule());
+            rules.add(body.rule(coHandlersUsable));
         }
         return rules;
     }
