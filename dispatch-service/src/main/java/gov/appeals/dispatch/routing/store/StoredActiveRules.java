@@ -76,11 +76,13 @@ public class StoredActiveRules implements ActiveRules, InitializingBean, Disposa
             log.warn("Routing rules could not be read at start ({}); routing by the seed until the store answers",
                     e.toString());
         }
+        // A store slower than the interval skips ticks rather than queueing them (or ending the rereads).
         refreshing = Flux.interval(refreshInterval, refreshInterval)
+                .onBackpressureDrop()
                 .concatMap(tick -> read().onErrorResume(e -> {
                     log.warn("Routing rules could not be reread: {}", e.toString());
                     return Mono.empty();
-                }))
+                }), 1)
                 .subscribe(this::install);
     }
 
