@@ -1,6 +1,7 @@
 package gov.appeals.dispatch.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import gov.appeals.dispatch.routing.RoutingHistory.PastRouting;
+import gov.appeals.dispatch.routing.store.RuleVersionStore;
 import gov.appeals.events.AppealAccepted;
 import gov.appeals.events.AppealAssigned;
 import gov.appeals.events.AppealRef;
@@ -44,7 +46,6 @@ import gov.appeals.testsupport.HostileInput.Endpoint;
 import gov.appeals.testsupport.KafkaTestClient;
 import gov.appeals.testsupport.TestInfrastructure;
 import gov.appeals.testsupport.TestIssuer;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The routing rules as a supervisor edits them, against a real Kafka broker and MongoDB wire protocol. The scenarios
@@ -94,7 +95,10 @@ class RoutingRulesIntegrationTest {
     WebTestClient anonymous;
 
     @Autowired
-    JsonMapper json;
+    RuleVersionStore versions;
+
+    @Autowired
+    ActiveRules activeRules;
 
     /** The supervisor, unless a scenario says otherwise. */
     WebTestClient http;
@@ -144,6 +148,21 @@ class RoutingRulesIntegrationTest {
         assertThat(other.department()).isEqualTo("JD-SWJ");
         assertThat(other.decidedBy()).isEqualTo("rule:category:TAX");
         assertThat(other.ruleVersion()).isEqualTo(basedOn + 1);
+    }
+
+    @Test
+    void aVersionAnotherInstancePublishedRoutesHereWithinTheRefreshInterval() {
+        Map<String, Object> before = active();
+        int next = version(before) + 1;
+        RuleVersion current = versions.find(version(before)).block(Duration.ofSeconds(10));
+        // Written to the store directly, as another dispatch instance would: this one hears nothing of it.
+        versions.insert(new RuleVersion(next, current.rules(), "supervisor-elsewhere", Instant.now(),
+                "另一实例发布", current.version())).block(Duration.ofSeconds(10));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> activeRules.current().version() == next);
+        AppealAccepted tax = accepted(Source.HOTLINE_12345, "TAX", "ST-JQ", false);
+        kafka.publish(tax, INTAKE);
+        assertThat(assigned(tax).ruleVersion()).isEqualTo(next);
     }
 
     @Test
