@@ -326,6 +326,12 @@ class AuthorizationMatrixIT {
             }
         }
 
+        /** dispatch-service's active routing rules, as a supervisor reads them. */
+        private JsonNode activeRules() {
+            return Http.get(urls.config().serviceUrl(Service.DISPATCH) + "/api/v1/routing/rules",
+                    callers.supervisor()).json();
+        }
+
         /**
          * What a role that may call the row gets besides a 2xx: the 404 of a dead letter that does not exist, and the
          * 404 of department work the appeal is not (or no longer) open to: the lead posts no co-handler's input, a
@@ -412,6 +418,24 @@ class AuthorizationMatrixIT {
                 case "GET /api/v1/metrics/closure/appeals" -> new Request("GET", base + row.path()
                         + "?from=2026-03-01&to=2026-03-31&groupBy=department&key=" + lead + "&figure=volume", null);
                 case "POST /api/v1/ops/metrics/rebuild" -> new Request("POST", base + row.path(), null);
+                case "GET /api/v1/routing/rules", "GET /api/v1/routing/rules/versions" ->
+                        new Request("GET", base + row.path(), null);
+                case "GET /api/v1/routing/rules/versions/{version}" ->
+                        new Request("GET", base + row.path().replace("{version}", "1"), null);
+                case "POST /api/v1/routing/rules" -> {
+                    // The active rules republished unchanged: the row needs a version to be based on, not new rules.
+                    JsonNode active = activeRules();
+                    yield new Request("POST", base + row.path(), "{\"basedOn\":" + active.path("version").asInt()
+                            + ",\"why\":\"授权矩阵检查\",\"rules\":" + active.path("rules") + "}");
+                }
+                // The publishing row ran before (rows off the lifecycle keep the table's order): 1 is not active.
+                case "POST /api/v1/routing/rules/rollback" -> new Request("POST", base + row.path(),
+                        "{\"version\":1,\"why\":\"授权矩阵检查\"}");
+                case "POST /api/v1/routing/dry-run" -> new Request("POST", base + row.path(),
+                        "{\"appeals\":[{\"category\":\"TAX\",\"street\":\"ST-ML\",\"urgency\":\"NORMAL\","
+                                + "\"source\":\"HOTLINE_12345\",\"keyEnterprise\":false,\"title\":\"退税咨询\"}]}");
+                case "POST /api/v1/routing/what-if" -> new Request("POST", base + row.path(),
+                        "{\"rules\":" + activeRules().path("rules") + "}");
                 case "GET /api/v1/ops/dead-letters" -> new Request("GET", base + row.path(), null);
                 case "GET /api/v1/ops/dead-letters/{id}" ->
                         new Request("GET", base + row.path().replace("{id}", "0-0"), null);

@@ -4,15 +4,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
-import gov.appeals.dispatch.routing.ActiveRules;
-import gov.appeals.dispatch.routing.RoutingRules;
 import gov.appeals.kit.security.AccessRules;
 import gov.appeals.kit.security.Roles;
-import gov.appeals.reference.ReferenceData;
 
 /**
- * The routing rules, made from the reference data (appeal-reference's auto-configuration provides it); the plumbing
- * (Clock, problems, outbox…) is the kit's.
+ * Dispatch's queue rows of the authorization matrix; the routing rules are routing's own (routing.store keeps the
+ * active ones), and the plumbing (Clock, problems, outbox…) is the kit's.
  */
 @Configuration(proxyBeanMethods = false)
 public class DispatchConfiguration {
@@ -32,11 +29,5 @@ public class DispatchConfiguration {
                 .pathMatchers(HttpMethod.GET, "/api/v1/departments/*/consultations").hasRole(Roles.CLERK)
                 .pathMatchers(HttpMethod.POST, "/api/v1/triage/*/assignment", "/api/v1/triage/*/consultations")
                 .hasRole(Roles.TRIAGER);
-    }
-
-    @Bean
-    ActiveRules activeRules(ReferenceData reference) {
-        RoutingRules rules = RoutingRules.from(reference);
-        return () -> rules;
     }
 }

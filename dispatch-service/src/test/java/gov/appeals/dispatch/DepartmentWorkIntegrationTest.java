@@ -19,6 +19,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import gov.appeals.events.AppealAccepted;
@@ -52,6 +53,8 @@ import gov.appeals.testsupport.TestIssuer;
         "appeals.messaging.retry-initial=100ms",
         "appeals.outbox.sweep-interval=1s"})
 @AutoConfigureWebTestClient(timeout = "30s")
+// The other dispatch test classes follow the same topic: closing this context keeps it out of their routing.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class DepartmentWorkIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(45);
@@ -61,7 +64,7 @@ class DepartmentWorkIntegrationTest {
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "dispatch-service");
+        TestInfrastructure.register(registry, "dispatch-work");
         TestIssuer.register(registry);
     }
 
@@ -101,6 +104,53 @@ class DepartmentWorkIntegrationTest {
 
         await().atMost(WAIT).until(() -> !inQueue("JD-SWJ", accepted.appealId()));
         await().atMost(WAIT).until(() -> inQueue("JD-JW", accepted.appealId()));
+    }
+
+    @Test
+    void aReturnedAppealGoesToTheNextRuleWithoutItsReturnersAndItsSecondReturnToTriageThoughARuleIsLeft() {
+        // LAND, which no other scenario here uses, gets two fallback rules after its own (JD-GHZY).
+        Map<String, Object> active = supervisor().get().uri("/api/v1/routing/rules").exchange().expectStatus().isOk()
+                .expectBody(MAP).returnResult().getResponseBody();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rules = new java.util.ArrayList<>((List<Map<String, Object>>) active.get("rules"));
+        rules.add(Map.of("id", "land-fallback", "priority", 2000, "match", Map.of("categories", List.of("LAND")),
+                "lead", "JD-JSGL", "coHandlers", List.of()));
+        rules.add(Map.of("id", "land-third", "priority", 3000, "match", Map.of("categories", List.of("LAND")),
+                "lead", "JD-STHJ", "coHandlers", List.of()));
+        int version = ((Number) supervisor().post().uri("/api/v1/routing/rules").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("basedOn", active.get("version"), "why", "土地诉求退单后的备选主办", "rules", rules))
+                .exchange().expectStatus().isCreated().expectBody(MAP).returnResult().getResponseBody()
+                .get("version")).intValue();
+        AppealAccepted accepted = routedTo("LAND", "ST-ML", "JD-GHZY");
+
+        returned("JD-GHZY", accepted.appealId(), "NEEDS_OTHER_DEPARTMENT", "需建设管理委办理")
+                .expectStatus().isOk().expectBody().jsonPath("$.leadDepartment").isEqualTo("JD-JSGL");
+        AppealAssigned next = (AppealAssigned) kafka.awaitFirst(WAIT, r -> accepted.appealId().equals(r.key())
+                && r.event() instanceof AppealAssigned a && "JD-JSGL".equals(a.department()), Topics.EVENTS)
+                .orElseThrow().event();
+        assertThat(next.decidedBy()).isEqualTo("rule:land-fallback");
+        assertThat(next.ruleVersion()).isEqualTo(version);
+        assertThat(next.reason()).contains("Returned by JD-GHZY");
+        await().atMost(WAIT).until(() -> inQueue("JD-JSGL", accepted.appealId()));
+
+        returned("JD-JSGL", accepted.appealId(), "NOT_OUR_REMIT", "不属建设管理委职责")
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("TRIAGE");
+        AppealSentToTriage triage = (AppealSentToTriage) awaitEvent(accepted, AppealSentToTriage.class).event();
+        assertThat(triage.reason()).as("no third department, though land-third is left").contains("returned 2 times");
+        assertThat(kafka.readAll(Duration.ofSeconds(1), r -> accepted.appealId().equals(r.key())
+                && r.event() instanceof AppealReturned, Topics.EVENTS)).extracting(r -> ((AppealReturned) r.event())
+                .returns()).containsExactly(1, 2);
+
+        // What a candidate would change, replayed over the appeals dispatch routed (this one returned).
+        Map<String, Object> report = supervisor().post().uri("/api/v1/routing/what-if")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("rules", List.of(Map.of("id", "land-to-jsgl",
+                        "priority", 1, "match", Map.of("categories", List.of("LAND")), "lead", "JD-JSGL",
+                        "coHandlers", List.of())))).exchange().expectStatus().isOk().expectBody(MAP).returnResult()
+                .getResponseBody();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> moves = (List<Map<String, Object>>) report.get("moves");
+        assertThat(moves).anySatisfy(move -> assertThat(move).containsEntry("from", "JD-GHZY")
+                .containsEntry("to", "JD-JSGL").containsEntry("returned", 1));
     }
 
     @Test
@@ -245,6 +295,10 @@ class DepartmentWorkIntegrationTest {
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------------
+
+    private WebTestClient supervisor() {
+        return Credentials.as(anonymous, "supervisor");
+    }
 
     private WebTestClient.ResponseSpec returned(String unit, String appealId, String reason, String text) {
         return http.post().uri("/api/v1/departments/{code}/queue/{id}/return", unit, appealId)

@@ -28,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -76,6 +77,8 @@ import gov.appeals.testsupport.HostileInput.Endpoint;
         "appeals.outbox.full-scan-interval=1s"})
 // A cold first request on a busy 2-core CI machine can outlast the default 5 s; this is no performance limit.
 @AutoConfigureWebTestClient(timeout = "30s")
+// Closed after the class: another class's dispatch on the same topic and consumer group would take its appeals.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class DispatchServiceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(45);
@@ -193,8 +196,8 @@ class DispatchServiceTest {
     @Test
     void anEventLeftInTheOutboxIsPublishedByTheSweep() {
         AppealAccepted accepted = accepted("TAX", "ST-JQ");
-        Transition routing = Assignment.route(accepted, rules.current().route(Assignment.facts(accepted), java.util.Set.of()), id(),
-                Instant.now());
+        Transition routing = Assignment.route(accepted,
+                rules.current().route(Assignment.facts(accepted), java.util.Set.of()), id(), Instant.now());
         // Stored as a crash right after the insert would leave it: nobody asked the relay to publish it.
         store.insertRouted(routing, Instant.now().minus(1, ChronoUnit.MINUTES)).block(STORE);
 

@@ -3,22 +3,24 @@ package gov.appeals.dispatch.routing;
 import java.util.List;
 
 /**
- * One routing rule: appeals of {@code category} go to {@code lead}, helped by {@code coHandlers}. A rule is data so
- * that a supervisor can later change it at run time without a release.
+ * One routing rule, data a supervisor edits at run time: appeals it {@code match}es go to {@code lead}, helped by
+ * {@code coHandlers}. Rules are tried by ascending {@code priority}; the first that matches (and whose lead has not
+ * returned the appeal already) decides.
  *
- * @param lead a unit code, or {@code null} when the street/town where the enterprise is leads
+ * @param id   stable and unique within a version; an assignment names it as {@code rule:<id>}
+ * @param lead a unit code, or {@link #STREET} for the street/town where the enterprise is
+ * @param note why the rule exists (a regulation, a decision of the district), optional
  */
-public record RoutingRule(String category, String categoryName, String lead, List<String> coHandlers) {
+public record RoutingRule(String id, int priority, Match match, String lead, List<String> coHandlers, String note) {
+
+    public static final String STREET = "STREET";
 
     public RoutingRule {
+        match = match == null ? Match.ANY : match;
         coHandlers = coHandlers == null ? List.of() : List.copyOf(coHandlers);
     }
 
     public boolean ledByStreet() {
-        return lead == null;
-    }
-
-    public String id() {
-        return "rule:category:" + category;
+        return STREET.equals(lead);
     }
 }

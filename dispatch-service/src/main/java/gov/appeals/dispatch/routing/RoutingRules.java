@@ -1,107 +1,183 @@
 package gov.appeals.dispatch.routing;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import gov.appeals.events.Source;
 import gov.appeals.reference.Category;
 import gov.appeals.reference.ReferenceData;
 
 /**
- * Picks the lead and co-handling units for an accepted appeal (分派). Whatever no rule covers — no category, an
- * unknown one, or the catch-all category whose default lead is the triage unit itself — goes to triage (兜底).
+ * Picks the lead and co-handling units for an accepted appeal (分派): the rules are tried by ascending priority (ties
+ * in list order) and the first that matches decides, unless its lead already returned the appeal, in which case the
+ * next one is tried. Whatever no rule covers goes to triage (兜底), with a reason saying why.
  */
 public final class RoutingRules {
 
-    private final Map<String, RoutingRule> rulesByCategory;
-    private final Map<String, String> unitNames;
+    /** The version number {@link #candidate} rules carry: they were never published. */
+    public static final int CANDIDATE = 0;
+
+    static final String JURISDICTION_RULE = "jurisdiction:offline";
+    static final int JURISDICTION_PRIORITY = 10;
+    static final int FIRST_CATEGORY_PRIORITY = 100;
+    static final int PRIORITY_STEP = 10;
+
+    private final int version;
+    private final List<RoutingRule> rules;
+    private final List<RoutingRule> byPriority;
+    private final ReferenceData reference;
     private final String triageUnit;
 
-    public RoutingRules(List<RoutingRule> rules, Map<String, String> unitNames, String triageUnit) {
-        Map<String, RoutingRule> byCategory = new LinkedHashMap<>();
-        rules.forEach(rule -> byCategory.put(rule.category(), rule));
-        this.rulesByCategory = Collections.unmodifiableMap(byCategory);
-        this.unitNames = Map.copyOf(unitNames);
-        this.triageUnit = triageUnit;
+    public RoutingRules(int version, List<RoutingRule> rules, ReferenceData reference) {
+        this.version = version;
+        this.rules = List.copyOf(rules);
+        this.byPriority = this.rules.stream().sorted(Comparator.comparingInt(RoutingRule::priority)).toList();
+        this.reference = reference;
+        this.triageUnit = reference.triageUnit().code();
     }
 
-    /** The default rules: one per reference category except the catch-all, which is what triage is for. */
+    /** Rules that are not (yet) a version: what a dry run or a what-if tries. */
+    public static RoutingRules candidate(List<RoutingRule> rules, ReferenceData reference) {
+        return new RoutingRules(CANDIDATE, rules, reference);
+    }
+
+    /** The seed, version 1: the reference data's routing as rules. */
     public static RoutingRules from(ReferenceData reference) {
+        return new RoutingRules(1, seed(reference), reference);
+    }
+
+    /**
+     * The rules the reference data implies. First jurisdiction: an appeal taken in offline (at a street/town's
+     * service centre or by a service commissioner) whose category is within a street's remit stays with the
+     * street/town where the enterprise is. A street's remit is what no district department leads: the categories
+     * categories.yaml gives to {@code STREET} and the catch-all, which would otherwise wait at triage although the
+     * street centre has met the enterprise. Then one rule per category, in file order, to the lead it names. The
+     * catch-all gets no rule of its own: for appeals from elsewhere, deciding it is what triage is for.
+     */
+    public static List<RoutingRule> seed(ReferenceData reference) {
         String triage = reference.triageUnit().code();
-        List<RoutingRule> rules = reference.categories().stream()
-                .filter(category -> !isCatchAll(category, triage))
-                .map(category -> new RoutingRule(category.code(), category.name(),
-                        category.ledByStreet() ? null : category.lead(), category.coHandlers()))
-                .toList();
-        Map<String, String> names = new LinkedHashMap<>();
-        reference.units().forEach(unit -> names.put(unit.code(), unit.name()));
-        return new RoutingRules(rules, names, triage);
+        List<RoutingRule> rules = new ArrayList<>();
+        List<String> remit = reference.categories().stream()
+                .filter(category -> category.ledByStreet() || isCatchAll(category, triage))
+                .map(Category::code).toList();
+        if (!remit.isEmpty()) {
+            rules.add(new RoutingRule(JURISDICTION_RULE, JURISDICTION_PRIORITY,
+                    new Match(remit, null, null, List.of(Source.STREET_CENTRE, Source.SERVICE_COMMISSIONER), null,
+                            null),
+                    RoutingRule.STREET, List.of(),
+                    "Offline appeals within a street's remit go to the street/town where the enterprise is"));
+        }
+        int priority = FIRST_CATEGORY_PRIORITY;
+        for (Category category : reference.categories()) {
+            if (isCatchAll(category, triage)) {
+                continue;
+            }
+            rules.add(new RoutingRule("category:" + category.code(), priority,
+                    Match.categories(List.of(category.code())),
+                    category.ledByStreet() ? RoutingRule.STREET : category.lead(), category.coHandlers(),
+                    "The lead categories.yaml names for " + category.name()));
+            priority += PRIORITY_STEP;
+        }
+        return List.copyOf(rules);
     }
 
     private static boolean isCatchAll(Category category, String triageUnit) {
         return category.keywords().isEmpty() && triageUnit.equals(category.lead());
     }
 
-    public List<RoutingRule> rules() {
-        return List.copyOf(rulesByCategory.values());
+    public int version() {
+        return version;
     }
 
-    public Optional<RoutingRule> ruleFor(String category) {
-        return Optional.ofNullable(category == null ? null : rulesByCategory.get(category));
+    public boolean isCandidate() {
+        return version == CANDIDATE;
+    }
+
+    /** In the order they were given (not necessarily by priority). */
+    public List<RoutingRule> rules() {
+        return rules;
     }
 
     /**
-     * @param category the category intake classified the appeal into, null when none matched
-     * @param street   the street/town code where the enterprise is, used by street-led categories
+     * @param excluded the units that returned the appeal already: a rule leading there is passed over
      */
-    public RoutingDecision route(AppealFacts facts, java.util.Set<String> excluded) {
-        RoutingDecision decision = route(facts.category(), facts.street());
-        if (decision instanceof RoutingDecision.Assign assign && excluded.contains(assign.lead())) {
-            return triage("Every department a rule names has returned the appeal, so " + describe(triageUnit)
-                    + " decides who leads.");
-        }
-        return decision;
-    }
-
-    public int version() {
-        return 1;
-    }
-
-    public RoutingDecision route(String category, String street) {
-        if (category == null) {
-            return triage("Intake could not classify the appeal, so " + describe(triageUnit) + " decides who leads.");
-        }
-        Optional<RoutingRule> found = ruleFor(category);
-        if (found.isEmpty()) {
-            return triage("No routing rule covers category " + category + ", so " + describe(triageUnit)
-                    + " decides who leads.");
-        }
-        RoutingRule rule = found.get();
-        if (rule.ledByStreet()) {
-            if (street == null || !unitNames.containsKey(street)) {
-                return triage("Category " + rule.categoryName() + " (" + category + ") is handled by the enterprise's "
-                        + "street/town, but the appeal names no known street/town, so " + describe(triageUnit)
-                        + " decides who leads.");
+    public RoutingDecision route(AppealFacts facts, Set<String> excluded) {
+        RoutingRule withoutStreet = null;
+        List<RoutingRule> returnedBy = new ArrayList<>();
+        for (RoutingRule rule : byPriority) {
+            if (!rule.match().matches(facts)) {
+                continue;
             }
-            return assign(rule, street, "Category " + rule.categoryName() + " (" + category
-                    + ") is handled by the street/town where the enterprise is: " + describe(street) + ".");
+            String lead = rule.ledByStreet() ? facts.street() : rule.lead();
+            if (rule.ledByStreet() && reference.street(lead).isEmpty()) {
+                withoutStreet = withoutStreet == null ? rule : withoutStreet;
+            } else if (excluded.contains(lead)) {
+                returnedBy.add(rule);
+            } else {
+                return assign(rule, lead, facts);
+            }
         }
-        return assign(rule, rule.lead(), "Category " + rule.categoryName() + " (" + category + ") is led by "
-                + describe(rule.lead()) + ".");
+        return new RoutingDecision.Triage(triageUnit, whyTriage(facts, withoutStreet, returnedBy));
     }
 
-    private RoutingDecision assign(RoutingRule rule, String lead, String reason) {
+    private RoutingDecision assign(RoutingRule rule, String lead, AppealFacts facts) {
         List<String> coHandlers = rule.coHandlers().stream().filter(unit -> !unit.equals(lead)).distinct().toList();
-        return new RoutingDecision.Assign(lead, coHandlers, rule.id().substring("rule:".length()), version(), reason);
+        String leads = rule.ledByStreet()
+                ? "handled by the street/town where the enterprise is: " + unit(lead)
+                : "led by " + unit(lead);
+        return new RoutingDecision.Assign(lead, coHandlers, rule.id(), version,
+                "Rule " + rule.id() + " (" + matched(rule.match(), facts) + ") is " + leads + ".");
     }
 
-    private RoutingDecision triage(String reason) {
-        return new RoutingDecision.Triage(triageUnit, reason);
+    private String whyTriage(AppealFacts facts, RoutingRule withoutStreet, List<RoutingRule> returnedBy) {
+        String decides = ", so " + unit(triageUnit) + " decides who leads.";
+        if (!returnedBy.isEmpty()) {
+            return "Every department a matching rule names ("
+                    + returnedBy.stream().map(RoutingRule::id).collect(Collectors.joining(", "))
+                    + ") has returned the appeal" + decides;
+        }
+        if (withoutStreet != null) {
+            return "Rule " + withoutStreet.id() + " (" + matched(withoutStreet.match(), facts) + ") is handled by the "
+                    + "enterprise's street/town, but the appeal names no known street/town" + decides;
+        }
+        if (facts.category() == null) {
+            return "Intake could not classify the appeal and no routing rule covers it" + decides;
+        }
+        return "No routing rule covers category " + category(facts.category()) + decides;
     }
 
-    private String describe(String unit) {
-        return unitNames.getOrDefault(unit, unit) + " (" + unit + ")";
+    /** The criteria of the match that held, as a person reads them. */
+    private String matched(Match match, AppealFacts facts) {
+        List<String> parts = new ArrayList<>();
+        if (!match.categories().isEmpty()) {
+            parts.add("category " + category(facts.category()));
+        }
+        if (!match.streets().isEmpty()) {
+            parts.add("street/town " + unit(facts.street()));
+        }
+        if (!match.urgencies().isEmpty()) {
+            parts.add("urgency " + facts.urgency());
+        }
+        if (!match.sources().isEmpty()) {
+            parts.add("source " + facts.source());
+        }
+        if (match.keyEnterprise() != null) {
+            parts.add(match.keyEnterprise() ? "a key enterprise" : "not a key enterprise");
+        }
+        if (!match.keywords().isEmpty()) {
+            parts.add("keyword " + match.keywords().stream().filter(facts.text()::contains).findFirst().orElseThrow());
+        }
+        return parts.isEmpty() ? "any appeal" : String.join(", ", parts);
+    }
+
+    private String category(String code) {
+        return reference.category(code).map(c -> c.name() + " (" + code + ")").orElse(code);
+    }
+
+    private String unit(String code) {
+        return reference.unit(code).map(u -> u.name() + " (" + code + ")").orElse(code);
     }
 }
