@@ -19,6 +19,7 @@ import gov.appeals.events.AppealSentToTriage;
 import gov.appeals.events.AppealSigned;
 import gov.appeals.events.AppealStatus;
 import gov.appeals.events.Deadlines;
+import gov.appeals.events.ExtensionDecided;
 import gov.appeals.events.Urgency;
 import gov.appeals.reference.calendar.DeadlinePolicy;
 
@@ -195,6 +196,12 @@ public record Assignment(AppealRef appeal, String title, String street, String e
      * @return the new state, or empty when the event is not newer or not a lifecycle stage
      */
     public Optional<Assignment> follow(AppealEvent event) {
+        if (event instanceof ExtensionDecided decided) {
+            // A note on the stage it carries the version of: an approval moves the deadlines of that stage, and the
+            // queue's order with them; a later stage brought its own clocks.
+            return decided.approved() && decided.deadlines() != null && decided.version() >= version
+                    ? Optional.of(withStatus(status, decided.deadlines(), version)) : Optional.empty();
+        }
         if (event.version() <= version) {
             return Optional.empty();
         }

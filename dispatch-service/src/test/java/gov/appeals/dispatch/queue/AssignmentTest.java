@@ -21,6 +21,7 @@ import gov.appeals.events.AppealSigned;
 import gov.appeals.events.AppealStatus;
 import gov.appeals.events.Deadlines;
 import gov.appeals.events.Enterprise;
+import gov.appeals.events.ExtensionDecided;
 import gov.appeals.events.Rating;
 import gov.appeals.events.Source;
 import gov.appeals.events.Urgency;
@@ -204,5 +205,24 @@ class AssignmentTest {
         assertThat(PhoneMask.mask("021-5999123")).isEqualTo("021****9123");
         assertThat(PhoneMask.mask("12345")).isEqualTo("*****");
         assertThat(PhoneMask.mask(null)).isNull();
+    }
+
+    @Test
+    void anApprovedExtensionMovesTheDeadlinesOfTheStageItAnnotatesWithoutANewVersion() {
+        Assignment signed = assigned().follow(new AppealSigned("e-2", REF, 3, NOW, "staff:li", "JD-JW", true))
+                .orElseThrow();
+        Deadlines extended = new Deadlines(DEADLINES.signBy(), DEADLINES.firstContactBy(),
+                DEADLINES.answerBy().plusSeconds(86_400 * 5));
+
+        Assignment after = signed.follow(new ExtensionDecided("e-3", REF, 3, NOW, "supervisor", "JD-JW",
+                AppealStatus.SIGNED, "x-1", true, null, extended)).orElseThrow();
+
+        assertThat(after.deadlines()).isEqualTo(extended);
+        assertThat(after.nextDeadline()).isEqualTo(extended.answerBy());
+        assertThat(after.version()).isEqualTo(3);
+        assertThat(signed.follow(new ExtensionDecided("e-4", REF, 3, NOW, "supervisor", "JD-JW",
+                AppealStatus.SIGNED, "x-2", false, "no", null))).isEmpty();
+        assertThat(signed.follow(new ExtensionDecided("e-5", REF, 2, NOW, "supervisor", "JD-JW",
+                AppealStatus.ASSIGNED, "x-3", true, null, extended))).as("a note on an earlier stage").isEmpty();
     }
 }

@@ -24,6 +24,10 @@ import gov.appeals.events.AppealAccepted;
 import gov.appeals.events.AppealAssigned;
 import gov.appeals.events.AppealEvent;
 import gov.appeals.events.AppealRated;
+import gov.appeals.events.AppealReturned;
+import gov.appeals.events.CoHandlerInputPosted;
+import gov.appeals.events.ConsultationAnswered;
+import gov.appeals.events.ConsultationRequested;
 import gov.appeals.events.AppealSentToTriage;
 import gov.appeals.events.AppealSigned;
 import gov.appeals.events.EventCodec;
@@ -41,8 +45,10 @@ import reactor.core.publisher.Mono;
  *   <li>later stages (responded, reopened, closed) are followed when newer than what is held and not applied
  *       before: answered appeals leave the queue, reopened ones come back to the lead, closed ones are done. A
  *       rating changes no queue and is not read;</li>
- *   <li>the routing, triage and signing events dispatch itself published come back here too and are ignored: the
- *       assignment already holds them.</li>
+ *   <li>an approved extension (a note) moves the deadlines of the stage it annotates, and the queue order with
+ *       them;</li>
+ *   <li>the routing, triage, signing, return, co-handling and consultation events dispatch itself published come
+ *       back here too and are ignored: the assignment already holds them.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -78,7 +84,9 @@ public class DispatchEventHandler {
             // feedback-service's, after a third dissatisfied rating: back into the triage queue.
             return follow(event);
         }
-        if (event instanceof AppealAssigned || event instanceof AppealSentToTriage || event instanceof AppealSigned) {
+        if (event instanceof AppealAssigned || event instanceof AppealSentToTriage || event instanceof AppealSigned
+                || event instanceof AppealReturned || event instanceof CoHandlerInputPosted
+                || event instanceof ConsultationRequested || event instanceof ConsultationAnswered) {
             log.debug("Appeal {}: {} v{} is dispatch's own, nothing to do", event.appealId(), event.type(),
                     event.version());
             return Mono.empty();
