@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -39,6 +40,8 @@ import gov.appeals.events.Source;
 import gov.appeals.events.Topics;
 import gov.appeals.events.Urgency;
 import gov.appeals.testsupport.Credentials;
+import gov.appeals.testsupport.HostileInput;
+import gov.appeals.testsupport.HostileInput.Endpoint;
 import gov.appeals.testsupport.KafkaTestClient;
 import gov.appeals.testsupport.KafkaTestClient.Received;
 import gov.appeals.testsupport.TestInfrastructure;
@@ -193,6 +196,21 @@ class DepartmentWorkIntegrationTest {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"reason\":\"OTHER\",\"text\":\"别人的\"}")
                 .exchange().expectStatus().isForbidden();
         assertThat(inQueue("JD-SCJG", accepted.appealId())).isTrue();
+    }
+
+    @Test
+    void refusesMalformedOversizedMisencodedAndInjectedBodiesWithAProblemAndNeverAServerError() {
+        // An appeal no one holds: a body that happens to stay valid meets a 404, never a change.
+        String item = "/api/v1/departments/{code}/queue/" + UUID.randomUUID();
+        var returns = HostileInput.attack(http, new Endpoint(HttpMethod.POST, item.replace("{code}", "JD-JW")
+                + "/return", "{\"reason\":\"OTHER\",\"text\":\"不属本单位\"}"), 400, 11);
+        var inputs = HostileInput.attack(http, new Endpoint(HttpMethod.POST, item.replace("{code}", "JD-HG")
+                + "/input", "{\"text\":\"海关意见\",\"attachments\":[\"doc:1\"]}"), 400, 12);
+        var consultations = HostileInput.attack(http, new Endpoint(HttpMethod.POST, "/api/v1/triage/"
+                + UUID.randomUUID() + "/consultations", "{\"departments\":[\"JD-SCJG\"],\"question\":\"是否属贵单位？\"}"),
+                400, 13);
+        System.out.printf("[hostile input] dispatch-service: return %s, input %s, consultation %s%n", returns, inputs,
+                consultations);
     }
 
     // --- transfers -------------------------------------------------------------------------------------------------
