@@ -21,7 +21,7 @@ public class DispatchConfiguration {
     @Bean
     AccessRules dispatchAccess() {
         return rules -> rules
-                .pathMatchers(HttpMethod.GET, "/api/v1/departments/*/queue")
+                .pathMatchers(HttpMethod.GET, "/api/v1/departments/*/queue", "/api/v1/departments/*/queue/stream")
                 .hasAnyRole(Roles.CLERK, Roles.TRIAGER, Roles.SUPERVISOR)
                 .pathMatchers(HttpMethod.POST, "/api/v1/departments/*/queue/*/sign").hasRole(Roles.CLERK)
                 .pathMatchers(HttpMethod.POST, "/api/v1/triage/*/assignment").hasRole(Roles.TRIAGER);

@@ -8,10 +8,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NavigableSet;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -98,15 +98,21 @@ public final class OpenWork {
             return units;
         }
 
-        /** Why the appeal is in {@code unit}'s queue: the same rule as {@link Assignment#roleOf(String)}. */
+        /**
+         * Why the appeal is in {@code unit}'s queue: the same rule as {@link Assignment#roleOf(String)}, without the
+         * set {@link #units()} makes, since a filtered page asks it of every appeal of the queue.
+         */
         public Optional<QueueRole> roleOf(String unit) {
-            if (!units().contains(unit)) {
+            if (status == AppealStatus.TRIAGE) {
+                return unit.equals(triageUnit) ? Optional.of(QueueRole.TRIAGE) : Optional.empty();
+            }
+            if (!Assignment.openStatuses().contains(status) || lead == null) {
                 return Optional.empty();
             }
-            if (status == AppealStatus.TRIAGE) {
-                return Optional.of(QueueRole.TRIAGE);
+            if (unit.equals(lead)) {
+                return Optional.of(QueueRole.LEAD);
             }
-            return Optional.of(unit.equals(lead) ? QueueRole.LEAD : QueueRole.CO_HANDLER);
+            return coHandlers.contains(unit) ? Optional.of(QueueRole.CO_HANDLER) : Optional.empty();
         }
 
         /** The same rule as {@link Assignment#nextDeadline()}: sign-for until signed, then the answer. */
@@ -155,7 +161,8 @@ public final class OpenWork {
             .thenComparing(Slot::appealId);
 
     private final Map<String, Item> items = new HashMap<>();
-    private final Map<String, NavigableSet<Slot>> queues = new HashMap<>();
+    /** Each unit's queue in queue order, holding the item itself so that a filtered walk looks nothing up. */
+    private final Map<String, NavigableMap<Slot, Item>> queues = new HashMap<>();
     private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean loaded;
 
@@ -232,7 +239,7 @@ public final class OpenWork {
         items.put(item.appealId(), item);
         Slot slot = new Slot(item.nextDeadline(), item.appealId());
         for (String unit : item.units()) {
-            queues.computeIfAbsent(unit, u -> new TreeSet<>(QUEUE_ORDER)).add(slot);
+            queues.computeIfAbsent(unit, u -> new TreeMap<>(QUEUE_ORDER)).put(slot, item);
         }
         tell(new Change(item.appealId(), held, item));
     }
@@ -252,14 +259,14 @@ public final class OpenWork {
      * what matches.
      */
     public synchronized Slice page(String unit, QueueFilter filter, Instant now, long skip, int size) {
-        NavigableSet<Slot> queue = queues.get(unit);
+        NavigableMap<Slot, Item> queue = queues.get(unit);
         if (queue == null) {
             return new Slice(List.of(), 0);
         }
         List<String> ids = new ArrayList<>(size);
         if (filter.isEmpty()) {
             long at = 0;
-            for (Slot slot : queue) {
+            for (Slot slot : queue.keySet()) {
                 if (ids.size() == size) {
                     break;
                 }
@@ -271,14 +278,17 @@ public final class OpenWork {
         }
         Instant from = filter.deadlineFrom(now);
         Instant until = filter.deadlineUntil(now);
-        NavigableSet<Slot> part = from == null ? queue : queue.tailSet(new Slot(from, ""), true);
+        NavigableMap<Slot, Item> part = from == null ? queue : queue.tailMap(new Slot(from, ""), true);
         long matched = 0;
-        for (Slot slot : part) {
+        for (Map.Entry<Slot, Item> entry : part.entrySet()) {
+            Slot slot = entry.getKey();
             if (until != null && (slot.deadline() == null || slot.deadline().isAfter(until))) {
                 break;
             }
-            Item item = items.get(slot.appealId());
-            if (!filter.matches(item, item.roleOf(unit).orElseThrow(), now)) {
+            Item item = entry.getValue();
+            QueueRole role = item.status() == AppealStatus.TRIAGE ? QueueRole.TRIAGE
+                    : unit.equals(item.lead()) ? QueueRole.LEAD : QueueRole.CO_HANDLER;
+            if (!filter.matches(item, role, now)) {
                 continue;
             }
             if (matched++ >= skip && ids.size() < size) {
@@ -307,7 +317,7 @@ public final class OpenWork {
     private void unslot(Item held) {
         Slot slot = new Slot(held.nextDeadline(), held.appealId());
         for (String unit : held.units()) {
-            NavigableSet<Slot> queue = queues.get(unit);
+            NavigableMap<Slot, Item> queue = queues.get(unit);
             if (queue != null) {
                 queue.remove(slot);
                 if (queue.isEmpty()) {
