@@ -286,13 +286,19 @@ class WorkQueueIntegrationTest {
                 .exchange().expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo(parameter.get(0)));
-        clerk.get().uri("/api/v1/departments/" + BACKLOG_UNIT + "/queue/stream?role=BOSS").exchange()
+        clerk.get().uri("/api/v1/departments/" + BACKLOG_UNIT + "/queue/stream?role=BOSS")
+                .accept(MediaType.TEXT_EVENT_STREAM).exchange()
                 .expectStatus().isBadRequest().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        // An EventSource asks for text/event-stream only; a refusal is a problem all the same.
         Credentials.as(anonymous, "clerk-JD-CZ").get().uri("/api/v1/departments/" + BACKLOG_UNIT + "/queue/stream")
-                .exchange().expectStatus().isForbidden().expectHeader()
+                .accept(MediaType.TEXT_EVENT_STREAM).exchange().expectStatus().isForbidden().expectHeader()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        anonymous.get().uri("/api/v1/departments/" + BACKLOG_UNIT + "/queue/stream").exchange()
-                .expectStatus().isUnauthorized();
+        Credentials.as(anonymous, "supervisor").get().uri("/api/v1/departments/JD-NOPE/queue/stream")
+                .accept(MediaType.TEXT_EVENT_STREAM).exchange().expectStatus().isNotFound().expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        anonymous.get().uri("/api/v1/departments/" + BACKLOG_UNIT + "/queue/stream")
+                .accept(MediaType.TEXT_EVENT_STREAM).exchange().expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     // --- the live stream ------------------------------------------------------------------------------------------

@@ -3,7 +3,6 @@ package gov.appeals.dispatch.queue.web;
 import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,14 +13,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 import gov.appeals.dispatch.queue.QueueAccess;
 import gov.appeals.dispatch.queue.QueueFilter;
-import gov.appeals.dispatch.queue.UnknownUnitException;
 import gov.appeals.kit.security.Actor;
 import gov.appeals.kit.web.ForbiddenException;
 import gov.appeals.kit.web.Paging;
 import gov.appeals.reference.ReferenceData;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -32,15 +29,13 @@ public class QueueController {
     static final int MAX_PAGE_SIZE = 100;
 
     private final DepartmentQueue queue;
-    private final QueueStream stream;
     private final ReferenceData reference;
     private final String triageUnit;
     private final Duration dueSoonWithin;
 
-    public QueueController(DepartmentQueue queue, QueueStream stream, ReferenceData reference,
+    public QueueController(DepartmentQueue queue, ReferenceData reference,
                            @Value("${appeals.queue.due-soon-within:24h}") Duration dueSoonWithin) {
         this.queue = queue;
-        this.stream = stream;
         this.reference = reference;
         this.triageUnit = reference.triageUnit().code();
         this.dueSoonWithin = dueSoonWithin;
@@ -79,39 +74,6 @@ public class QueueController {
                 .filter(actor, reference, dueSoonWithin);
         return queue.list(code, filter, request).map(found -> new Paging.Page<>(
                 found.items().stream().map(QueueItem::of).toList(), found.page(), found.size(), found.total()));
-    }
-
-    /**
-     * The unit's queue as it changes, for a page that is open: read the page first, then apply these. Takes the
-     * same filters as the page (a time filter is judged when the appeal changes).
-     */
-    @GetMapping("/stream")
-    @Operation(summary = "A unit's queue as it changes, as Server-Sent Events",
-            description = "text/event-stream: event item (data: the queue item, id: the appeal id) for every new or "
-                    + "changed appeal of the queue, event removed (data: {id}) when one leaves it; a heartbeat comment "
-                    + "every appeals.queue.heartbeat (15 s). The same filters as the page apply.")
-    public Flux<ServerSentEvent<Object>> stream(
-            @PathVariable String code,
-            @RequestParam(required = false) String status,
-            @RequestParam(required = false) String role,
-            @RequestParam(required = false) String urgency,
-            @RequestParam(required = false) String due,
-            @RequestParam(required = false) String category,
-            @RequestParam(required = false) String street,
-            @RequestParam(required = false) String source,
-            @RequestParam(required = false) String text,
-            @RequestParam(required = false) String signedBy,
-            @AuthenticationPrincipal Actor actor) {
-        // Refused before the stream starts, so that a refusal is an ordinary problem+json response.
-        if (!QueueAccess.mayRead(actor, code, triageUnit)) {
-            throw new ForbiddenException("The queue of " + code + " is its own staff's");
-        }
-        if (reference.unit(code).isEmpty()) {
-            throw new UnknownUnitException(code);
-        }
-        QueueFilter filter = new QueueQuery(status, role, urgency, due, category, street, source, text, signedBy)
-                .filter(actor, reference, dueSoonWithin);
-        return stream.follow(code, filter);
     }
 
     /**
