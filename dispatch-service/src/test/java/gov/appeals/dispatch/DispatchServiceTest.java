@@ -36,7 +36,7 @@ import gov.appeals.dispatch.queue.Assignment;
 import gov.appeals.dispatch.queue.Transition;
 import gov.appeals.dispatch.queue.store.AssignmentDocument;
 import gov.appeals.dispatch.queue.store.AssignmentStore;
-import gov.appeals.dispatch.routing.RoutingRules;
+import gov.appeals.dispatch.routing.ActiveRules;
 import gov.appeals.events.AppealAccepted;
 import gov.appeals.events.AppealAssigned;
 import gov.appeals.events.AppealEvent;
@@ -105,7 +105,7 @@ class DispatchServiceTest {
     AssignmentStore store;
 
     @Autowired
-    RoutingRules rules;
+    ActiveRules rules;
 
     @Autowired
     JsonMapper json;
@@ -193,7 +193,7 @@ class DispatchServiceTest {
     @Test
     void anEventLeftInTheOutboxIsPublishedByTheSweep() {
         AppealAccepted accepted = accepted("TAX", "ST-JQ");
-        Transition routing = Assignment.route(accepted, rules.route(accepted.category(), accepted.street()), id(),
+        Transition routing = Assignment.route(accepted, rules.current().route(accepted.category(), accepted.street()), id(),
                 Instant.now());
         // Stored as a crash right after the insert would leave it: nobody asked the relay to publish it.
         store.insertRouted(routing, Instant.now().minus(1, ChronoUnit.MINUTES)).block(STORE);
