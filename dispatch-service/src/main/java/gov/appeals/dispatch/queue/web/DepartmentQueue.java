@@ -115,5 +115,4 @@ public class DepartmentQueue {
             throw new UnknownUnitException(unit);
         }
     }
-
 }
