@@ -78,7 +78,8 @@ class AuthorizationMatrixIT {
         List<Row> matrix = new ArrayList<>(matrix());
         // In the order an appeal lives: signing before answering before rating.
         List<String> lifecycle = List.of("POST /api/v1/appeals", "GET /api/v1/appeals/{id}", "GET /api/v1/appeals",
-                "GET /api/v1/departments/{code}/queue", "POST /api/v1/departments/{code}/queue/{id}/sign",
+                "GET /api/v1/departments/{code}/queue", "GET /api/v1/departments/{code}/queue/stream",
+                "POST /api/v1/departments/{code}/queue/{id}/sign",
                 "GET /api/v1/departments/{code}/queue/{id}", "POST /api/v1/departments/{code}/queue/{id}/input",
                 "GET /api/v1/appeals/{id}/case", "POST /api/v1/supervision/orders", "GET /api/v1/supervision/orders",
                 "GET /api/v1/supervision/orders/{orderId}", "POST /api/v1/appeals/{id}/extensions",
@@ -194,11 +195,19 @@ class AuthorizationMatrixIT {
         return dir;
     }
 
-    /** A request of one row, ready to send as any caller. */
-    record Request(String method, String url, String body) {
+    /**
+     * A request of one row, ready to send as any caller.
+     *
+     * @param stream whether the answer is a stream that does not end: only its status and headers are read
+     */
+    record Request(String method, String url, String body, boolean stream) {
+
+        Request(String method, String url, String body) {
+            this(method, url, body, false);
+        }
 
         Http.Response send(Http.Caller caller) {
-            return Http.send(method, url, body, caller);
+            return stream ? Http.open(url, caller) : Http.send(method, url, body, caller);
         }
     }
 
@@ -370,6 +379,8 @@ class AuthorizationMatrixIT {
                         base + row.path().replace("{id}", appeal), "{\"rating\":\"SATISFIED\"}");
                 case "GET /api/v1/departments/{code}/queue" ->
                         new Request("GET", base + row.path().replace("{code}", unit), null);
+                case "GET /api/v1/departments/{code}/queue/stream" ->
+                        new Request("GET", base + row.path().replace("{code}", unit), null, true);
                 case "POST /api/v1/departments/{code}/queue/{id}/sign" -> new Request("POST",
                         base + row.path().replace("{code}", unit).replace("{id}", appeal), null);
                 case "GET /api/v1/departments/{code}/queue/{id}" -> new Request("GET",

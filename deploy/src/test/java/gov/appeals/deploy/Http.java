@@ -1,6 +1,7 @@
 package gov.appeals.deploy;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -75,6 +76,32 @@ final class Http {
         }
         caller.headers(method, uri, body).forEach(request::header);
         return send(request);
+    }
+
+    /**
+     * Opens a stream that does not end (Server-Sent Events): waits for the status and headers only, reads the body
+     * of an error (a problem, which does end), and closes the connection.
+     */
+    static Response open(String url, Caller caller) {
+        URI uri = URI.create(url);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().header("Accept", "text/event-stream");
+        caller.headers("GET", uri, new byte[0]).forEach(request::header);
+        try {
+            HttpResponse<InputStream> response = CLIENT.send(request.timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                String text = response.statusCode() >= 300
+                        ? new String(body.readAllBytes(), StandardCharsets.UTF_8) : "";
+                return new Response(response.statusCode(),
+                        response.headers().firstValue("Content-Type").orElse(""), text,
+                        response.headers().firstValue("X-Trace-Id").orElse(null));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Response send(HttpRequest.Builder request) {

@@ -18,7 +18,7 @@ public class DispatchConfiguration {
     @Bean
     AccessRules dispatchAccess() {
         return rules -> rules
-                .pathMatchers(HttpMethod.GET, "/api/v1/departments/*/queue")
+                .pathMatchers(HttpMethod.GET, "/api/v1/departments/*/queue", "/api/v1/departments/*/queue/stream")
                 .hasAnyRole(Roles.CLERK, Roles.TRIAGER, Roles.SUPERVISOR)
                 .pathMatchers(HttpMethod.GET, "/api/v1/departments/*/queue/*")
                 .hasAnyRole(Roles.CLERK, Roles.TRIAGER, Roles.SUPERVISOR)

@@ -144,25 +144,33 @@ public record Assignment(AppealRef appeal, String title, String street, String e
     }
 
     /**
-     * The lead signs for (签收) the appeal. Signing what the same unit already signed changes nothing.
+     * The lead signs for (签收) the appeal: one member of staff owns it then. The same one signing again changes
+     * nothing; anyone else is refused, so that of two clerks racing for it exactly one wins. An appeal signed before
+     * the signer was recorded counts as the unit's.
      *
-     * @return the change and its event, or empty when it was already signed by {@code unit}
+     * @param staff who signs, null for the unit itself
+     * @return the change and its event, or empty when {@code staff} signed it already
+     * @throws AlreadySignedException when someone else signed it
      */
     public Optional<Transition> sign(String unit, String staff, String eventId, Instant now) {
         boolean triageUnitsOwn = status == AppealStatus.TRIAGE && unit.equals(triageUnit);
         if (!unit.equals(lead) && !triageUnitsOwn) {
             throw new NotInQueueException(appealId(), unit);
         }
+        String signer = staff == null || staff.isBlank() ? unit : staff.strip();
         if (status == AppealStatus.SIGNED) {
-            return Optional.empty();
+            if (signedBy == null || signedBy.equals(signer)) {
+                return Optional.empty();
+            }
+            throw new AlreadySignedException(appealId(), signedBy);
         }
         if (status != AppealStatus.ASSIGNED && status != AppealStatus.REOPENED) {
             throw new WrongStatusException(appealId(), status, "signed for");
         }
         int next = version + 1;
         boolean withinDeadline = deadlines == null || deadlines.signBy() == null || !now.isAfter(deadlines.signBy());
-        String actor = "staff:" + (staff == null || staff.isBlank() ? unit : staff.strip());
-        Assignment after = withStatus(AppealStatus.SIGNED, deadlines, next).withSigner(actor.substring("staff:".length()));
+        String actor = "staff:" + signer;
+        Assignment after = withStatus(AppealStatus.SIGNED, deadlines, next).withSigner(signer);
         return Optional.of(new Transition(this, after,
                 new AppealSigned(eventId, appeal, next, now, actor, unit, withinDeadline)));
     }

@@ -103,6 +103,17 @@ class AssignmentTest {
     }
 
     @Test
+    void theSameClerkSigningAgainChangesNothingAndAnyoneElseIsToldWhoSigned() {
+        Assignment signed = assigned().sign("JD-JW", "张三", "e-2", NOW).orElseThrow().after();
+
+        assertThat(signed.signedBy()).isEqualTo("张三");
+        assertThat(signed.sign("JD-JW", " 张三 ", "e-3", NOW)).isEmpty();
+        assertThatThrownBy(() -> signed.sign("JD-JW", "李四", "e-3", NOW))
+                .isInstanceOf(AlreadySignedException.class).hasMessageContaining("张三")
+                .extracting(e -> ((AlreadySignedException) e).currentStatus()).isEqualTo("SIGNED");
+    }
+
+    @Test
     void coHandlerCannotSign() {
         assertThatThrownBy(() -> assigned().sign("JD-CZ", null, "e-2", NOW)).isInstanceOf(NotInQueueException.class);
     }

@@ -3,12 +3,14 @@ package gov.appeals.dispatch.queue.store;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
@@ -20,6 +22,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import gov.appeals.dispatch.queue.Assignment;
+import gov.appeals.dispatch.queue.QueueFilter;
+import gov.appeals.dispatch.queue.QueueRole;
 import gov.appeals.dispatch.queue.Transition;
 import gov.appeals.events.AppealEvent;
 import gov.appeals.events.AppealStatus;
@@ -146,16 +150,43 @@ public class AssignmentStore implements OutboxStore {
     }
 
     /**
-     * One page of a unit's open work as lead, co-handler or triage unit, nearest deadline first (then by appeal id,
-     * so that pages never overlap), and how many there are in all.
+     * One page of a unit's open work as lead, co-handler or triage unit, narrowed by {@code filter} as the in-memory
+     * queues narrow it, nearest deadline first (then by appeal id, so that pages never overlap), and how many there
+     * are in all. Every value is a typed one or a quoted pattern, so no filter can inject an operator.
      */
-    public Mono<Paging.Page<AssignmentDocument>> queue(String unit, Collection<AppealStatus> statuses,
+    public Mono<Paging.Page<AssignmentDocument>> queue(String unit, QueueFilter filter, Instant now,
                                                        Paging.Request page) {
-        Criteria inQueue = new Criteria().orOperator(
-                where("lead").is(unit),
-                where("coHandlers").is(unit),
-                where("triageUnit").is(unit).and("status").is(AppealStatus.TRIAGE));
-        Criteria criteria = new Criteria().andOperator(where("status").in(statuses), inQueue);
+        Criteria lead = where("lead").is(unit).and("status").ne(AppealStatus.TRIAGE);
+        Criteria coHandler = where("coHandlers").is(unit).and("status").ne(AppealStatus.TRIAGE);
+        Criteria triage = where("triageUnit").is(unit).and("status").is(AppealStatus.TRIAGE);
+        Criteria inQueue = filter.role() == null ? new Criteria().orOperator(lead, coHandler, triage)
+                : switch (filter.role()) {
+                    case LEAD -> lead;
+                    case CO_HANDLER -> coHandler;
+                    case TRIAGE -> triage;
+                };
+        List<Criteria> all = new ArrayList<>();
+        all.add(where("status").in(filter.statuses() == null ? Assignment.openStatuses() : filter.statuses()));
+        all.add(inQueue);
+        if (filter.role() == QueueRole.CO_HANDLER) {
+            all.add(where("lead").ne(unit));
+        }
+        Optional.ofNullable(filter.urgency()).ifPresent(u -> all.add(where("urgency").is(u)));
+        Optional.ofNullable(filter.category()).ifPresent(c -> all.add(where("category").is(c)));
+        Optional.ofNullable(filter.street()).ifPresent(s -> all.add(where("street").is(s)));
+        Optional.ofNullable(filter.source()).ifPresent(s -> all.add(where("appeal.source").is(s)));
+        Optional.ofNullable(filter.signedBy()).ifPresent(s -> all.add(where("signedBy").is(s)));
+        if (filter.due() == QueueFilter.Due.OVERDUE) {
+            all.add(where("nextDeadline").lt(now));
+        } else if (filter.due() == QueueFilter.Due.SOON) {
+            all.add(where("nextDeadline").gte(now).lte(filter.deadlineUntil(now)));
+        }
+        if (filter.text() != null) {
+            String quoted = Pattern.quote(filter.text());
+            all.add(new Criteria().orOperator(where("title").regex(quoted, "i"),
+                    where("appeal.number").regex(quoted, "i"), where("enterpriseName").regex(quoted, "i")));
+        }
+        Criteria criteria = new Criteria().andOperator(all.toArray(Criteria[]::new));
         Query items = Query.query(criteria)
                 .with(Sort.by(Sort.Order.asc("nextDeadline"), Sort.Order.asc("_id")))
                 .skip(page.skip())

@@ -1,8 +1,9 @@
 package gov.appeals.dispatch.queue.web;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -11,14 +12,13 @@ import gov.appeals.dispatch.queue.Assignment;
 import gov.appeals.dispatch.queue.NotInQueueException;
 import gov.appeals.dispatch.queue.OpenWork;
 import gov.appeals.dispatch.queue.QueueEntry;
+import gov.appeals.dispatch.queue.QueueFilter;
 import gov.appeals.dispatch.queue.QueueRole;
 import gov.appeals.dispatch.queue.UnknownUnitException;
 import gov.appeals.dispatch.queue.store.AssignmentDocument;
 import gov.appeals.dispatch.queue.store.AssignmentStore;
 import gov.appeals.dispatch.queue.store.AssignmentStore.Change;
-import gov.appeals.events.AppealStatus;
 import gov.appeals.kit.outbox.OutboxRelay;
-import gov.appeals.kit.web.InvalidRequestException;
 import gov.appeals.kit.web.Paging;
 import gov.appeals.reference.ReferenceData;
 import reactor.core.publisher.Mono;
@@ -26,6 +26,10 @@ import reactor.core.publisher.Mono;
 /** A unit's work queue (department or street/town): listing it and signing for (签收) appeals in it. */
 @Service
 public class DepartmentQueue {
+
+    private static final int CATCH_UP_READS = 20;
+    private static final Duration CATCH_UP_PAUSE = Duration.ofMillis(100);
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
 
     private final ReferenceData reference;
     private final AssignmentStore store;
@@ -44,39 +48,49 @@ public class DepartmentQueue {
 
     /**
      * One page of the unit's queue: the order and the count from the in-memory queues, the appeals themselves read
-     * by id from the store. Until the in-memory queues are loaded (start-up), a query over the store answers.
-     *
-     * @param status only appeals in this status, null for every open one
+     * by id from the store. Until the in-memory queues are loaded (start-up), a query over the store answers, with
+     * the same filter.
      */
-    public Mono<Paging.Page<QueueEntry>> list(String unit, String status, Paging.Request page) {
+    public Mono<Paging.Page<QueueEntry>> list(String unit, QueueFilter filter, Paging.Request page) {
         requireUnit(unit);
-        AppealStatus only = status == null ? null : openStatus(status);
+        Instant now = clock.instant();
         if (!openWork.isLoaded()) {
-            Set<AppealStatus> statuses = only == null ? Assignment.openStatuses() : Set.of(only);
-            return store.queue(unit, statuses, page).map(found -> new Paging.Page<>(found.items().stream()
+            return store.queue(unit, filter, now, page).map(found -> new Paging.Page<>(found.items().stream()
                     .map(AssignmentDocument::assignment)
                     .flatMap(a -> entry(a, unit).stream())
                     .toList(), found.page(), found.size(), found.total()));
         }
-        OpenWork.Slice slice = openWork.page(unit, only == null ? null : only::equals, page.skip(), page.size());
+        OpenWork.Slice slice = openWork.page(unit, filter, now, page.skip(), page.size());
         return store.findAll(slice.appealIds()).collectMap(AssignmentDocument::id, AssignmentDocument::assignment)
                 .map(found -> new Paging.Page<>(slice.appealIds().stream()
                         .flatMap(id -> Optional.ofNullable(found.get(id)).stream())
-                        .filter(a -> only == null || a.status() == only)
                         .flatMap(a -> entry(a, unit).stream())
+                        .filter(e -> filter.statuses() == null
+                                || filter.statuses().contains(e.assignment().status()))
                         .toList(), page.page(), page.size(), slice.total()));
     }
 
     /**
+     * The appeal as the unit's queue shows it now, read from the store; empty when it is not in that queue, or the
+     * store has not caught up with {@code version} within a few reads (another service's event is in the in-memory
+     * queues before this service's own consumer has stored it).
+     */
+    public Mono<QueueEntry> current(String unit, String appealId, int version) {
+        return Mono.defer(() -> store.find(appealId))
+                .filter(document -> document.version() >= version)
+                .repeatWhenEmpty(CATCH_UP_READS, reads -> reads.delayElements(CATCH_UP_PAUSE))
+                .timeout(READ_TIMEOUT)
+                .flatMap(document -> Mono.justOrEmpty(entry(document.assignment(), unit)));
+    }
+
+    /**
      * The appeal as the unit sees it in its queue, empty when the store says it is not there (the in-memory queues
-     * may be a moment ahead of this service's store, or behind it; a newer stored state corrects them).
+     * may be a moment ahead of this service's store, or behind it; a newer stored state, or one that knows the
+     * facts the filters read when they do not, corrects them).
      */
     private Optional<QueueEntry> entry(Assignment assignment, String unit) {
-        Optional<QueueEntry> entry = assignment.roleOf(unit).map(role -> new QueueEntry(assignment, role));
-        if (entry.isEmpty()) {
-            openWork.put(OpenWork.Item.of(assignment));
-        }
-        return entry;
+        openWork.put(OpenWork.Item.of(assignment));
+        return assignment.roleOf(unit).map(role -> new QueueEntry(assignment, role));
     }
 
     public Mono<QueueEntry> sign(String unit, String appealId, String staff) {
@@ -100,11 +114,5 @@ public class DepartmentQueue {
         if (reference.unit(unit).isEmpty()) {
             throw new UnknownUnitException(unit);
         }
-    }
-
-    private static AppealStatus openStatus(String status) {
-        return Assignment.openStatuses().stream().filter(s -> s.name().equals(status)).findFirst()
-                .orElseThrow(() -> new InvalidRequestException("status", "must be one of the open statuses "
-                        + Assignment.openStatuses().stream().map(Enum::name).sorted().toList()));
     }
 }
