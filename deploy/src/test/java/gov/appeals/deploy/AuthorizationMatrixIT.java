@@ -207,7 +207,11 @@ class AuthorizationMatrixIT {
         }
 
         Http.Response send(Http.Caller caller) {
-            return stream ? Http.open(url, caller) : Http.send(method, url, body, caller);
+            try {
+                return stream ? Http.open(url, caller) : Http.send(method, url, body, caller);
+            } catch (java.io.UncheckedIOException e) {
+                throw new AssertionError("No answer to " + method + " " + url, e);
+            }
         }
     }
 

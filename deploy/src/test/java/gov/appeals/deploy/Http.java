@@ -28,6 +28,12 @@ final class Http {
         }
     }
 
+    /**
+     * How long a request may go unanswered: generous, because the first requests after a fresh build meet services
+     * whose JVMs are still training their ahead-of-time caches, eight of them on two cores. No performance limit.
+     */
+    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(30);
+
     private Http() {
     }
 
@@ -87,7 +93,7 @@ final class Http {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().header("Accept", "text/event-stream");
         caller.headers("GET", uri, new byte[0]).forEach(request::header);
         try {
-            HttpResponse<InputStream> response = CLIENT.send(request.timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse<InputStream> response = CLIENT.send(request.timeout(ANSWER_WITHIN).build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 String text = response.statusCode() >= 300
@@ -106,7 +112,7 @@ final class Http {
 
     private static Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse<String> response = CLIENT.send(request.timeout(ANSWER_WITHIN).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""), response.body(),
