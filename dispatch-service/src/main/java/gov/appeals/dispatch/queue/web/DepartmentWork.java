@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -150,9 +151,10 @@ public class DepartmentWork {
         requireUnit(unit);
         return store.consultationsWaitingFor(unit)
                 .map(AssignmentDocument::assignment)
-                .filter(a -> Consultation.openFor(a, unit).isPresent())
-                .sort((x, y) -> Consultation.openFor(x, unit).orElseThrow().at()
-                        .compareTo(Consultation.openFor(y, unit).orElseThrow().at()))
+                .flatMapIterable(a -> Consultation.openFor(a, unit).map(open -> Map.entry(open.at(), a)).stream()
+                        .toList())
+                .sort(Map.Entry.comparingByKey())
+                .map(Map.Entry::getValue)
                 .collectList();
     }
 
