@@ -199,6 +199,15 @@ class Open311IntegrationTest extends ServiceTestSupport {
                 .exchange().expectStatus().isOk()));
         assertThat(doc.getElementsByTagName("request").getLength()).isEqualTo(2);
         assertThat(ids("service_request_id=nothing-here")).isEmpty();
+        assertThat(ids("start_date=2020-01-01T00:00:00+08:00")).contains(a, b);
+    }
+
+    /** The authorization matrix test compares the OpenAPI paths with the signed and bearer rows only. */
+    @Test
+    void geoReportStaysOutOfTheOpenApiDocument() {
+        String apiDocs = new String(anonymous.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody().returnResult().getResponseBodyContent(), StandardCharsets.UTF_8);
+        assertThat(apiDocs).contains("/api/v1/appeals").doesNotContain("/open311");
     }
 
     private List<Object> ids(String query) {

@@ -230,9 +230,10 @@ public class Open311Controller {
                         + mapping.jurisdiction()));
     }
 
+    /** A client that leaves the offset's '+' unencoded in the query sends a space, which can only have meant '+'. */
     private static Optional<Instant> instant(String w3c) {
         return w3c == null || w3c.isBlank() ? Optional.empty()
-                : Optional.of(OffsetDateTime.parse(w3c.strip()).toInstant());
+                : Optional.of(OffsetDateTime.parse(w3c.strip().replace(' ', '+')).toInstant());
     }
 
     private static ResponseEntity<String> withFormat(String format,
