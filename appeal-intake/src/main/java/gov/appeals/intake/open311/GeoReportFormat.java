@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,7 +73,10 @@ public enum GeoReportFormat {
     }
 
     public String errors(int code, String description) {
-        return list("errors", "error", List.of(Map.of("code", String.valueOf(code), "description", description)));
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", String.valueOf(code));
+        error.put("description", description);
+        return list("errors", "error", List.of(error));
     }
 
     private static String json(Object value) {
@@ -182,7 +186,6 @@ public enum GeoReportFormat {
         return switch (plural) {
             case "attributes" -> "attribute";
             case "values" -> "value";
-            case "keywords" -> "keyword";
             default -> plural.endsWith("s") ? plural.substring(0, plural.length() - 1) : plural;
         };
     }
