@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -13,6 +14,11 @@ import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,6 +27,10 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.w3c.dom.Document;
 
+import gov.appeals.events.AnswerResult;
+import gov.appeals.events.AppealStatus;
+import gov.appeals.intake.appeal.Stage;
+import gov.appeals.intake.appeal.store.AppealDocument;
 import gov.appeals.testsupport.TestIssuer;
 
 /** Open311 GeoReport v2 as a client sees it, in both formats (docs/open311.md). */
@@ -35,6 +45,9 @@ class Open311IntegrationTest extends ServiceTestSupport {
     private static final String W3C = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+08:00";
     private static final String JSON = "application/json;charset=utf-8";
     private static final String XML = "text/xml;charset=utf-8";
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
 
     @Test
     void servicesAreTheCategoriesInBothFormats() {
@@ -200,6 +213,23 @@ class Open311IntegrationTest extends ServiceTestSupport {
         assertThat(doc.getElementsByTagName("request").getLength()).isEqualTo(2);
         assertThat(ids("service_request_id=nothing-here")).isEmpty();
         assertThat(ids("start_date=2020-01-01T00:00:00+08:00")).contains(a, b);
+    }
+
+    /** What the status projection writes once an appeal is assigned, answered and closed, written here directly. */
+    @Test
+    void aClosedAppealIsClosedWithItsAnswerAsNotes() {
+        String id = filedId();
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("status", AppealStatus.CLOSED)
+                        .set("leadDepartment", "JD-JW")
+                        .set("answer", new Stage.Answer(AnswerResult.RESOLVED, "已协调银行续贷", "JD-JW", Instant.now())),
+                AppealDocument.class).block(Duration.ofSeconds(10));
+        Document doc = parse(xml(anonymous.get().uri("/open311/v2/requests/{id}.xml?api_key={key}", id, PORTAL_KEY)
+                .exchange().expectStatus().isOk()));
+        assertThat(doc.getElementsByTagName("status").item(0).getTextContent()).isEqualTo("closed");
+        assertThat(doc.getElementsByTagName("status_notes").item(0).getTextContent()).isEqualTo("已协调银行续贷");
+        assertThat(doc.getElementsByTagName("agency_responsible").item(0).getTextContent()).isEqualTo("区经委");
+        assertThat(ids("status=closed&service_code=FINANCING")).contains(id);
+        assertThat(ids("status=open")).doesNotContain(id);
     }
 
     /** The authorization matrix test compares the OpenAPI paths with the signed and bearer rows only. */
