@@ -171,6 +171,14 @@ class Open311IntegrationTest extends ServiceTestSupport {
         assertError(xml, "400");
         assertThat(xml).contains("attribute[enterprise_credit_code]");
 
+        MultiValueMap<String, String> twoWrong = form(PORTAL_KEY);
+        twoWrong.remove("phone");
+        twoWrong.remove("attribute[street]");
+        assertThat(file("json", twoWrong).expectStatus().isBadRequest().expectBody(ROWS).returnResult()
+                .getResponseBody()).extracting(e -> (String) e.get("description"))
+                .anySatisfy(d -> assertThat(d).startsWith("phone: "))
+                .anySatisfy(d -> assertThat(d).startsWith("attribute[street]: "));
+
         MultiValueMap<String, String> otherDistrict = form(PORTAL_KEY);
         otherDistrict.set("jurisdiction_id", "XX");
         file("json", otherDistrict).expectStatus().isNotFound();

@@ -72,11 +72,14 @@ public enum GeoReportFormat {
         return this == JSON ? json(row) : xml(null, w -> element(w, root, row));
     }
 
-    public String errors(int code, String description) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", String.valueOf(code));
-        error.put("description", description);
-        return list("errors", "error", List.of(error));
+    /** One error per description, all with the answer's status as their code. */
+    public String errors(int code, List<String> descriptions) {
+        return list("errors", "error", descriptions.stream().map(description -> {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("code", String.valueOf(code));
+            error.put("description", description);
+            return error;
+        }).toList());
     }
 
     private static String json(Object value) {

@@ -104,7 +104,7 @@ class Open311MappingTest {
         assertThat(GeoReportFormat.XML.list("service_requests", "request", List.of(row)))
                 .startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?><service_requests><request>")
                 .contains("&lt;c&gt; &amp;").contains("<media_url></media_url>");
-        assertThat(GeoReportFormat.XML.errors(404, "none")).endsWith(
+        assertThat(GeoReportFormat.XML.errors(404, List.of("none"))).endsWith(
                 "<errors><error><code>404</code><description>none</description></error></errors>");
     }
 }

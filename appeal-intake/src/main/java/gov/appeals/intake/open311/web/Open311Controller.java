@@ -89,27 +89,16 @@ public class Open311Controller {
     /** 200 with {@code [{service_request_id, service_notice, account_id}]}: acceptance is synchronous, no token. */
     @PostMapping("/requests.{format}")
     public Mono<ResponseEntity<String>> file(@PathVariable String format, ServerWebExchange exchange) {
-        Optional<GeoReportFormat> parsed = GeoReportFormat.of(format);
-        if (parsed.isEmpty()) {
-            return Mono.just(unknownFormat());
-        }
-        GeoReportFormat f = parsed.get();
-        return exchange.getFormData().map(body -> {
+        return inFormat(format, f -> exchange.getFormData().map(body -> {
             MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
             exchange.getRequest().getQueryParams().forEach(fields::addAll);
             body.forEach(fields::addAll);
             return fields;
-        }).flatMap(fields -> {
-            Optional<ResponseEntity<String>> refused = jurisdictionProblem(f, fields)
-                    .or(() -> source(fields).isEmpty() ? Optional.of(forbidden(f)) : Optional.empty());
-            if (refused.isPresent()) {
-                return Mono.just(refused.get());
-            }
+        }).flatMap(fields -> withSource(f, fields, source -> {
             String serviceCode = fields.getFirst("service_code");
             if (serviceCode == null || reference.category(serviceCode).isEmpty()) {
-                return Mono.just(error(f, HttpStatus.BAD_REQUEST, "service_code: names no service"));
+                return Mono.just(error(f, HttpStatus.BAD_REQUEST, List.of("service_code: names no service")));
             }
-            Source source = source(fields).orElseThrow();
             String externalId = "O311-" + UUID.randomUUID();
             return acceptAppeal.accept(mapping.submission(fields, source, externalId))
                     .map(outcome -> {
@@ -120,64 +109,46 @@ public class Open311Controller {
                         return answer(f, HttpStatus.OK, f.list("service_requests", "request", List.of(row)));
                     })
                     .onErrorResume(InvalidRequestException.class, invalid -> Mono.just(error(f,
-                            HttpStatus.BAD_REQUEST, String.join("; ", invalid.problems().stream()
-                                    .map(p -> Open311Mapping.field(p.field()) + ": " + p.message()).toList()))));
-        });
+                            HttpStatus.BAD_REQUEST, invalid.problems().stream()
+                                    .map(p -> Open311Mapping.field(p.field()) + ": " + p.message()).toList())));
+        })));
     }
 
     @GetMapping("/requests/{id}.{format}")
     public Mono<ResponseEntity<String>> request(@PathVariable String id, @PathVariable String format,
                                                 ServerWebExchange exchange) {
-        Optional<GeoReportFormat> parsed = GeoReportFormat.of(format);
-        if (parsed.isEmpty()) {
-            return Mono.just(unknownFormat());
-        }
-        GeoReportFormat f = parsed.get();
-        MultiValueMap<String, String> query = exchange.getRequest().getQueryParams();
-        Optional<ResponseEntity<String>> refused = jurisdictionProblem(f, query)
-                .or(() -> source(query).isEmpty() ? Optional.of(forbidden(f)) : Optional.empty());
-        if (refused.isPresent()) {
-            return Mono.just(refused.get());
-        }
-        Source source = source(query).orElseThrow();
-        return store.findById(id).filter(appeal -> appeal.source() == source)
-                .map(appeal -> answer(f, HttpStatus.OK, f.list("service_requests", "request", List.of(row(appeal)))))
-                .defaultIfEmpty(error(f, HttpStatus.NOT_FOUND, "No service request " + id));
+        return inFormat(format, f -> withSource(f, exchange.getRequest().getQueryParams(), source ->
+                store.findById(id).filter(appeal -> appeal.source() == source)
+                        .map(appeal -> answer(f, HttpStatus.OK,
+                                f.list("service_requests", "request", List.of(row(appeal)))))
+                        .defaultIfEmpty(error(f, HttpStatus.NOT_FOUND, "No service request " + id))));
     }
 
     @GetMapping("/requests.{format}")
     public Mono<ResponseEntity<String>> requests(@PathVariable String format, ServerWebExchange exchange) {
-        Optional<GeoReportFormat> parsed = GeoReportFormat.of(format);
-        if (parsed.isEmpty()) {
-            return Mono.just(unknownFormat());
-        }
-        GeoReportFormat f = parsed.get();
         MultiValueMap<String, String> query = exchange.getRequest().getQueryParams();
-        Optional<ResponseEntity<String>> refused = jurisdictionProblem(f, query)
-                .or(() -> source(query).isEmpty() ? Optional.of(forbidden(f)) : Optional.empty());
-        if (refused.isPresent()) {
-            return Mono.just(refused.get());
-        }
-        String status = query.getFirst("status");
-        if (status != null && !status.equals("open") && !status.equals("closed")) {
-            return Mono.just(error(f, HttpStatus.BAD_REQUEST, "status: must be open or closed"));
-        }
-        Instant to;
-        Instant from;
-        try {
-            to = instant(query.getFirst("end_date")).orElse(clock.instant().plusSeconds(1));
-            from = instant(query.getFirst("start_date")).orElse(to.minus(DEFAULT_WINDOW));
-        } catch (DateTimeParseException e) {
-            return Mono.just(error(f, HttpStatus.BAD_REQUEST,
-                    "start_date, end_date: must be W3C datetimes such as 2026-11-23T17:13:09+08:00"));
-        }
-        String ids = query.getFirst("service_request_id");
-        List<String> idList = ids == null ? List.of()
-                : Arrays.stream(ids.split(",")).map(String::strip).filter(s -> !s.isEmpty()).limit(MAX_ROWS).toList();
-        return store.findOfSource(source(query).orElseThrow(), idList, query.getFirst("service_code"),
-                        status == null ? null : Open311Mapping.statuses(status), from, to, MAX_ROWS)
-                .map(this::row).collectList()
-                .map(rows -> answer(f, HttpStatus.OK, f.list("service_requests", "request", rows)));
+        return inFormat(format, f -> withSource(f, query, source -> {
+            String status = query.getFirst("status");
+            if (status != null && !status.equals("open") && !status.equals("closed")) {
+                return Mono.just(error(f, HttpStatus.BAD_REQUEST, "status: must be open or closed"));
+            }
+            Instant to;
+            Instant from;
+            try {
+                to = instant(query.getFirst("end_date")).orElse(clock.instant().plusSeconds(1));
+                from = instant(query.getFirst("start_date")).orElse(to.minus(DEFAULT_WINDOW));
+            } catch (DateTimeParseException e) {
+                return Mono.just(error(f, HttpStatus.BAD_REQUEST,
+                        "start_date, end_date: must be W3C datetimes such as 2026-11-23T17:13:09+08:00"));
+            }
+            String ids = query.getFirst("service_request_id");
+            List<String> idList = ids == null ? List.of() : Arrays.stream(ids.split(",")).map(String::strip)
+                    .filter(s -> !s.isEmpty()).limit(MAX_ROWS).toList();
+            return store.findOfSource(source, idList, query.getFirst("service_code"),
+                            status == null ? null : Open311Mapping.statuses(status), from, to, MAX_ROWS)
+                    .map(this::row).collectList()
+                    .map(rows -> answer(f, HttpStatus.OK, f.list("service_requests", "request", rows)));
+        }));
     }
 
     private Map<String, Object> row(AppealDocument appeal) {
@@ -204,6 +175,16 @@ public class Open311Controller {
         row.put("long", null);
         row.put("media_url", null);
         return row;
+    }
+
+    /**
+     * Answers for the api_key's source; refuses a jurisdiction other than the district's (404) before a missing or
+     * wrong api_key (403), since another jurisdiction's key could never be right here.
+     */
+    private Mono<ResponseEntity<String>> withSource(GeoReportFormat f, MultiValueMap<String, String> fields,
+                                                    Function<Source, Mono<ResponseEntity<String>>> answer) {
+        return jurisdictionProblem(f, fields).map(Mono::just)
+                .orElseGet(() -> source(fields).map(answer).orElseGet(() -> Mono.just(forbidden(f))));
     }
 
     /** The api_key is a source's key as {@code keyId:secret}; the secret is compared in constant time. */
@@ -241,6 +222,11 @@ public class Open311Controller {
         return GeoReportFormat.of(format).map(answer).orElseGet(Open311Controller::unknownFormat);
     }
 
+    private static Mono<ResponseEntity<String>> inFormat(
+            String format, Function<GeoReportFormat, Mono<ResponseEntity<String>>> answer) {
+        return GeoReportFormat.of(format).map(answer).orElseGet(() -> Mono.just(unknownFormat()));
+    }
+
     private static ResponseEntity<String> forbidden(GeoReportFormat f) {
         return error(f, HttpStatus.FORBIDDEN, "api_key: missing or not a key of this hotline's sources");
     }
@@ -250,7 +236,11 @@ public class Open311Controller {
     }
 
     private static ResponseEntity<String> error(GeoReportFormat f, HttpStatus status, String description) {
-        return answer(f, status, f.errors(status.value(), description));
+        return error(f, status, List.of(description));
+    }
+
+    private static ResponseEntity<String> error(GeoReportFormat f, HttpStatus status, List<String> descriptions) {
+        return answer(f, status, f.errors(status.value(), descriptions));
     }
 
     private static ResponseEntity<String> answer(GeoReportFormat f, HttpStatus status, String body) {
