@@ -32,10 +32,15 @@ public class IntakeConfiguration {
         return new Classifier(reference, extraUrgentKeywords);
     }
 
-    /** Intake's rows of the authorization matrix (docs/security.md); whose appeal it is, AppealAccess decides. */
+    /**
+     * Intake's rows of the authorization matrix (docs/security.md); whose appeal it is, AppealAccess decides. Open311
+     * clients cannot sign, so /open311 is let through here and the GeoReport controller checks the api_key itself,
+     * answering GeoReport's error body rather than a problem (docs/open311.md).
+     */
     @Bean
     AccessRules intakeAccess() {
         return rules -> rules
+                .pathMatchers("/open311/v2/**").permitAll()
                 .pathMatchers(HttpMethod.POST, "/api/v1/appeals", "/api/v1/appeals/*/rating").hasRole(Roles.SOURCE)
                 .pathMatchers(HttpMethod.GET, "/api/v1/appeals", "/api/v1/appeals/*")
                 .hasAnyRole(Roles.SOURCE, Roles.CLERK, Roles.TRIAGER, Roles.SUPERVISOR);

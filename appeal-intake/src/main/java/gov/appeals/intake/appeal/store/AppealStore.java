@@ -13,10 +13,12 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
+import gov.appeals.events.AppealStatus;
 import gov.appeals.events.Source;
 import gov.appeals.intake.appeal.Stage;
 import gov.appeals.intake.appeal.StatusView;
@@ -49,6 +51,8 @@ public class AppealStore implements OutboxStore {
                 .then(ops.createIndex(GuardIndex.on("revision")))
                 .then(ops.createIndex(new Index().on("outbox.createdAt", Sort.Direction.ASC).sparse()
                         .named("outbox_pending")))
+                .then(ops.createIndex(new Index().on("source", Sort.Direction.ASC)
+                        .on("acceptedAt", Sort.Direction.DESC).named("source_acceptedAt")))
                 .then();
     }
 
@@ -63,6 +67,28 @@ public class AppealStore implements OutboxStore {
 
     public Mono<AppealDocument> findByExternalId(Source source, String externalId) {
         return mongo.findOne(query(where("source").is(source).and("externalId").is(externalId)), AppealDocument.class);
+    }
+
+    /**
+     * A source's appeals, newest first, bounded by {@code limit}: by id when {@code ids} is not empty (the other
+     * filters then do not apply), else accepted in {@code [from, to)} and, where given, of the category and statuses.
+     */
+    public Flux<AppealDocument> findOfSource(Source source, List<String> ids, String category,
+                                             List<AppealStatus> statuses, Instant from, Instant to, int limit) {
+        Criteria criteria = where("source").is(source);
+        if (!ids.isEmpty()) {
+            criteria = criteria.and("_id").in(ids);
+        } else {
+            criteria = criteria.and("acceptedAt").gte(from).lt(to);
+            if (category != null) {
+                criteria = criteria.and("category").is(category);
+            }
+            if (statuses != null) {
+                criteria = criteria.and("status").in(statuses);
+            }
+        }
+        return mongo.find(query(criteria).with(Sort.by(Sort.Direction.DESC, "acceptedAt")).limit(limit),
+                AppealDocument.class);
     }
 
     /**
