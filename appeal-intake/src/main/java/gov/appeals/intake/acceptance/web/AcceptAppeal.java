@@ -110,6 +110,6 @@ public class AcceptAppeal {
         return new AppealDocument(id, number, s.source(), s.externalId(), view.status(), view.version(),
                 view.category(), classification.urgency(), s.street(), s.title(), s.content(), enterprise,
                 view.lead(), view.coHandlers(), view.deadlines(), null, null, timeline,
-                List.of(Outbox.entry(event, now)), now, 0);
+                List.of(Outbox.entry(event, now)), now, null, null, 0);
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import gov.appeals.events.AppealStatus;
+import gov.appeals.events.Classification;
 import gov.appeals.events.Deadlines;
 import gov.appeals.events.Enterprise;
 import gov.appeals.events.Source;
@@ -19,13 +20,17 @@ import gov.appeals.kit.outbox.OutboxEntry;
  * them, and the events still to publish ({@code outbox}), all in one document so that a state change and its event
  * are written in one atomic single-document update. {@code revision} counts the writes, guarding each against a
  * concurrent one.
+ *
+ * @param classification how intake decided the category at acceptance (null on appeals accepted before it was kept)
+ * @param repeatOf       the earlier appeal this one repeats (重复件), null when none
  */
 @Document(AppealDocument.COLLECTION)
 public record AppealDocument(@Id String id, String number, Source source, String externalId, AppealStatus status,
                              int version, String category, Urgency urgency, String street, String title,
                              String content, Enterprise enterprise, String leadDepartment, List<String> coHandlers,
                              Deadlines deadlines, Stage.Answer answer, Stage.RatingGiven rating,
-                             List<Stage> timeline, List<OutboxEntry> outbox, Instant acceptedAt, long revision) {
+                             List<Stage> timeline, List<OutboxEntry> outbox, Instant acceptedAt,
+                             Classification classification, String repeatOf, long revision) {
 
     public static final String COLLECTION = "appeals";
 
