@@ -171,7 +171,7 @@ class WorkQueueIntegrationTest {
             List<String> coHandlers = role == QueueRole.LEAD ? List.of() : List.of(BACKLOG_UNIT);
             documents.add(new AssignmentDocument(id, new AppealRef(id, number, source, "EXT-" + i), title, street,
                     enterprise, "130****6871", category, urgency, status, lead, coHandlers, null, deadlines, next, 3,
-                    "rule:category:" + category, "seeded", 1, signedBy, "内容", false, now, Trail.EMPTY, 0L, List.of(),
+                    "rule:category:" + category, "seeded", 1, signedBy, "内容", false, now, null, Trail.EMPTY, 0L, List.of(),
                     List.of()));
             seeded.add(new Seeded(id, role, status, urgency, category, street, source, title, number, enterprise,
                     signedBy, next));

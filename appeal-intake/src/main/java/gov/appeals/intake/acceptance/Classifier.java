@@ -1,69 +1,96 @@
 package gov.appeals.intake.acceptance;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import gov.appeals.classification.CategoryModel;
+import gov.appeals.classification.Prediction;
+import gov.appeals.events.Classification;
 import gov.appeals.events.Urgency;
 import gov.appeals.reference.Category;
 import gov.appeals.reference.ReferenceData;
 
 /**
- * Classifies an appeal by keywords: a category the caller gave wins; otherwise the category whose keywords weigh
- * most (a keyword in the title counts double: titles are written to say what the appeal is about), ties going to
- * the earlier category in the reference file. No hit leaves the category open for triage.
+ * Classifies an appeal (docs/classification.md): a category the source gave wins; otherwise the category model
+ * (segmented words, trained on labelled appeals) decides when its best candidate reaches {@code minConfidence}, and
+ * below that the appeal gets no category, so that triage decides with the candidates in front of it instead of a
+ * likely-wrong department getting it. Either way the result says who decided, how confident the model was, on which
+ * words, and what came close. Urgency stays with the reference data's urgent words.
  */
 public final class Classifier {
 
     /** A consultation (咨询) is not an emergency, whatever its category's default urgency says. */
     private static final String INQUIRY = "咨询";
+    private static final int CANDIDATES = 3;
 
     private final List<Category> categories;
     private final List<String> urgentKeywords;
+    private final CategoryModel model;
+    private final double minConfidence;
 
-    public Classifier(ReferenceData reference, List<String> extraUrgentKeywords) {
+    /**
+     * @throws IllegalArgumentException when the model knows a category the reference data does not (a model trained
+     *                                  for other categories would route to codes nobody handles)
+     */
+    public Classifier(ReferenceData reference, List<String> extraUrgentKeywords, CategoryModel model,
+                      double minConfidence) {
         this.categories = reference.categories();
         this.urgentKeywords = Stream.concat(reference.urgentKeywords().stream(), extraUrgentKeywords.stream())
                 .distinct().toList();
-    }
-
-    public record Classification(String category, Urgency urgency) {
-    }
-
-    public Classification classify(String title, String content, String givenCategory, Urgency givenUrgency) {
-        Category category = givenCategory != null
-                ? categories.stream().filter(c -> c.code().equals(givenCategory)).findFirst().orElse(null)
-                : bestMatch(title, content);
-        return new Classification(category == null ? null : category.code(),
-                urgency(title, content, category, givenUrgency));
-    }
-
-    private Category bestMatch(String title, String content) {
-        Category best = null;
-        int bestScore = 0;
-        for (Category category : categories) {
-            int score = score(category, title, content);
-            if (score > bestScore) {
-                best = category;
-                bestScore = score;
-            }
+        this.model = model;
+        if (minConfidence < 0 || minConfidence > 1) {
+            throw new IllegalArgumentException("the minimum confidence is a probability, 0..1: " + minConfidence);
         }
-        return best;
+        this.minConfidence = minConfidence;
+        Set<String> known = categories.stream().map(Category::code).collect(Collectors.toSet());
+        List<String> unknown = model.categories().stream().filter(c -> !known.contains(c)).toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("category model " + model.version() + " knows categories the reference "
+                    + "data does not: " + unknown);
+        }
     }
 
-    private static int score(Category category, String title, String content) {
-        Set<String> keywords = new LinkedHashSet<>(category.keywords());
-        int score = 0;
-        for (String keyword : keywords) {
-            if (title.contains(keyword)) {
-                score += keyword.length() * 2;
-            }
-            if (content.contains(keyword)) {
-                score += keyword.length();
-            }
+    /**
+     * @param category null when the model was not confident enough (triage decides)
+     * @param how      who decided, the model's confidence, deciding words and candidates
+     */
+    public record Result(String category, Urgency urgency, Classification how) {
+    }
+
+    public Result classify(String title, String content, String givenCategory, Urgency givenUrgency) {
+        Prediction prediction = model.predict(title, content);
+        Prediction.Candidate best = prediction.best();
+        Category given = givenCategory == null ? null
+                : categories.stream().filter(c -> c.code().equals(givenCategory)).findFirst().orElse(null);
+        String decidedBy;
+        Category category;
+        if (given != null) {
+            decidedBy = Classification.SUBMITTER;
+            category = given;
+        } else if (best.probability() >= minConfidence) {
+            decidedBy = Classification.MODEL;
+            category = categories.stream().filter(c -> c.code().equals(best.category())).findFirst().orElseThrow();
+        } else {
+            decidedBy = Classification.TRIAGE;
+            category = null;
         }
-        return score;
+        List<Classification.Candidate> candidates = prediction.candidates().stream().limit(CANDIDATES)
+                .map(c -> new Classification.Candidate(c.category(), round(c.probability()))).toList();
+        Classification how = new Classification(decidedBy, prediction.model(), round(best.probability()),
+                prediction.words(), candidates);
+        return new Result(category == null ? null : category.code(), urgency(title, content, category, givenUrgency),
+                how);
+    }
+
+    public String modelVersion() {
+        return model.version();
+    }
+
+    /** Three decimals: enough to read and compare, and the same in the event, the view and the timeline. */
+    private static double round(double probability) {
+        return Math.round(probability * 1000) / 1000.0;
     }
 
     private Urgency urgency(String title, String content, Category category, Urgency given) {

@@ -2,8 +2,11 @@ package gov.appeals.intake.appeal;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 import gov.appeals.events.AppealAccepted;
+import gov.appeals.events.Classification;
 import gov.appeals.events.AppealAssigned;
 import gov.appeals.events.AppealClosed;
 import gov.appeals.events.AppealDueSoon;
@@ -37,9 +40,29 @@ public final class TimelineNotes {
     private TimelineNotes() {
     }
 
-    public static String accepted(String number, String category, Urgency urgency) {
-        return "accepted as " + number + ", " + (category == null ? "no category matched (triage decides)"
-                : "category " + category) + ", " + urgency.name().toLowerCase() + " urgency";
+    public static String accepted(String number, String category, Urgency urgency, Classification how,
+                                  String repeatOf) {
+        return "accepted as " + number + ", " + classified(category, how) + ", " + urgency.name().toLowerCase()
+                + " urgency" + (repeatOf == null ? "" : ", a repeat (重复件) of appeal " + repeatOf);
+    }
+
+    /** e.g. "category TAX by the model lr-3f2a… (confidence 0.82; words 发票, 开票, 税务)". */
+    private static String classified(String category, Classification how) {
+        if (how == null) {
+            return category == null ? "no category matched (triage decides)" : "category " + category;
+        }
+        String evidence = " (confidence " + String.format(Locale.ROOT, "%.2f", how.confidence())
+                + (how.words().isEmpty() ? "" : "; words " + String.join(", ", how.words())) + ")";
+        return switch (how.decidedBy()) {
+            case Classification.SUBMITTER -> "category " + category + " as submitted; the model " + how.model()
+                    + " would say " + how.candidates().get(0).category() + evidence;
+            case Classification.MODEL -> "category " + category + " by the model " + how.model() + evidence;
+            default -> "no category: the model " + how.model() + " is not confident enough, triage decides between "
+                    + how.candidates().stream()
+                            .map(c -> c.category() + " " + String.format(Locale.ROOT, "%.2f", c.confidence()))
+                            .collect(Collectors.joining(", "))
+                    + evidence;
+        };
     }
 
     public static String rated(Rating rating, Boolean resolved, String comment) {
@@ -49,7 +72,7 @@ public final class TimelineNotes {
 
     public static String of(AppealEvent event) {
         if (event instanceof AppealAccepted e) {
-            return accepted(e.appeal().number(), e.category(), e.urgency());
+            return accepted(e.appeal().number(), e.category(), e.urgency(), e.classification(), e.repeatOf());
         }
         if (event instanceof AppealAssigned e) {
             String note = e.transferredFrom() != null

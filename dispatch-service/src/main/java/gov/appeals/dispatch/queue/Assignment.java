@@ -34,12 +34,13 @@ import gov.appeals.reference.calendar.DeadlinePolicy;
  * @param content         what the enterprise wrote, which keyword rules read when the appeal is routed again
  * @param keyEnterprise   whether the source said the enterprise is a key one (重点企业)
  * @param acceptedAt      when intake accepted it
+ * @param repeatOf        the appeal this one repeats (重复件), flagged in the queue; null when none
  */
 public record Assignment(AppealRef appeal, String title, String street, String enterpriseName, String enterprisePhone,
                          String category, Urgency urgency, AppealStatus status, String lead, List<String> coHandlers,
                          String triageUnit, Deadlines deadlines, int version, String decidedBy, String reason,
                          Integer ruleVersion, String signedBy, String content, boolean keyEnterprise,
-                         Instant acceptedAt, Trail trail) {
+                         Instant acceptedAt, String repeatOf, Trail trail) {
 
     public static final String ACTOR = "system:dispatch-service";
 
@@ -67,7 +68,7 @@ public record Assignment(AppealRef appeal, String title, String street, String e
                 accepted.enterprise() == null ? null : PhoneMask.mask(accepted.enterprise().phone()),
                 accepted.category(), accepted.urgency(), null, null, List.of(), null, accepted.deadlines(), version,
                 null, decision.reason(), null, null, accepted.content(),
-                Boolean.TRUE.equals(accepted.keyEnterprise()), accepted.occurredAt(), Trail.EMPTY);
+                Boolean.TRUE.equals(accepted.keyEnterprise()), accepted.occurredAt(), accepted.repeatOf(), Trail.EMPTY);
         if (decision instanceof RoutingDecision.Assign assign) {
             Assignment after = base.routed(assign, accepted.deadlines(), version);
             after = after.withTrail(new Trail(List.of(), List.of(), List.of(), List.of(), assign.lead(), false));
@@ -86,8 +87,11 @@ public record Assignment(AppealRef appeal, String title, String street, String e
 
     /** What the routing rules match on, for an appeal just accepted. */
     public static AppealFacts facts(AppealAccepted accepted) {
-        return facts(accepted.appeal(), accepted.category(), accepted.street(), accepted.urgency(),
+        AppealFacts facts = facts(accepted.appeal(), accepted.category(), accepted.street(), accepted.urgency(),
                 Boolean.TRUE.equals(accepted.keyEnterprise()), accepted.title(), accepted.content());
+        boolean unsure = accepted.category() == null && accepted.classification() != null;
+        return unsure ? new AppealFacts(facts.category(), facts.street(), facts.urgency(), facts.source(),
+                facts.keyEnterprise(), facts.text(), accepted.classification().candidates()) : facts;
     }
 
     private static AppealFacts facts(AppealRef appeal, String category, String street, Urgency urgency,
@@ -100,13 +104,13 @@ public record Assignment(AppealRef appeal, String title, String street, String e
         return new Assignment(appeal, title, street, enterpriseName, enterprisePhone, category, urgency,
                 AppealStatus.ASSIGNED, assign.lead(), assign.coHandlers(), triageUnit, clocks, newVersion,
                 assign.decidedBy(), assign.reason(), assign.ruleVersion(), null, content, keyEnterprise, acceptedAt,
-                trail);
+                repeatOf, trail);
     }
 
     Assignment toTriage(RoutingDecision.Triage triage, Deadlines clocks, int newVersion) {
         return new Assignment(appeal, title, street, enterpriseName, enterprisePhone, category, urgency,
                 AppealStatus.TRIAGE, null, List.of(), triage.department(), clocks, newVersion, TRIAGE_RULE,
-                triage.reason(), null, null, content, keyEnterprise, acceptedAt, trail);
+                triage.reason(), null, null, content, keyEnterprise, acceptedAt, repeatOf, trail);
     }
 
     AppealAssigned assignedEvent(String eventId, Instant now, String actor, String transferredFrom) {
@@ -247,24 +251,24 @@ public record Assignment(AppealRef appeal, String title, String street, String e
                             Deadlines newDeadlines, int newVersion, String newDecidedBy, String newReason) {
         return new Assignment(appeal, title, street, enterpriseName, enterprisePhone, category, urgency, newStatus,
                 newLead, newCoHandlers, newTriageUnit, newDeadlines, newVersion, newDecidedBy, newReason, ruleVersion,
-                signedBy, content, keyEnterprise, acceptedAt, trail);
+                signedBy, content, keyEnterprise, acceptedAt, repeatOf, trail);
     }
 
     Assignment withSigner(String signer) {
         return new Assignment(appeal, title, street, enterpriseName, enterprisePhone, category, urgency, status, lead,
                 coHandlers, triageUnit, deadlines, version, decidedBy, reason, ruleVersion, signer, content,
-                keyEnterprise, acceptedAt, trail);
+                keyEnterprise, acceptedAt, repeatOf, trail);
     }
 
     Assignment withRuleVersion(Integer newRuleVersion) {
         return new Assignment(appeal, title, street, enterpriseName, enterprisePhone, category, urgency, status, lead,
                 coHandlers, triageUnit, deadlines, version, decidedBy, reason, newRuleVersion, signedBy, content,
-                keyEnterprise, acceptedAt, trail);
+                keyEnterprise, acceptedAt, repeatOf, trail);
     }
 
     Assignment withTrail(Trail newTrail) {
         return new Assignment(appeal, title, street, enterpriseName, enterprisePhone, category, urgency, status, lead,
                 coHandlers, triageUnit, deadlines, version, decidedBy, reason, ruleVersion, signedBy, content,
-                keyEnterprise, acceptedAt, newTrail);
+                keyEnterprise, acceptedAt, repeatOf, newTrail);
     }
 }

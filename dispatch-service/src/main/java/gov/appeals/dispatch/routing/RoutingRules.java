@@ -3,6 +3,7 @@ package gov.appeals.dispatch.routing;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -20,6 +21,8 @@ public final class RoutingRules {
     /** The version number {@link #candidate} rules carry: they were never published. */
     public static final int CANDIDATE = 0;
 
+    /** The built-in rule that sends a repeat (重复件) to the lead of the appeal it repeats. */
+    public static final String REPEAT_RULE = "repeat";
     static final String JURISDICTION_RULE = "jurisdiction:offline";
     static final int JURISDICTION_PRIORITY = 10;
     static final int FIRST_CATEGORY_PRIORITY = 100;
@@ -123,6 +126,16 @@ public final class RoutingRules {
         return new RoutingDecision.Triage(triageUnit, whyTriage(facts, withoutStreet, returnedBy));
     }
 
+    /**
+     * The built-in rule before every version's own: a repeat (重复件) goes to the department leading the appeal it
+     * repeats, with the same co-handlers, so that one department answers the problem once and sees it came again.
+     */
+    public RoutingDecision.Assign repeat(String repeatedNumber, String lead, List<String> coHandlers) {
+        return new RoutingDecision.Assign(lead, coHandlers.stream().filter(unit -> !unit.equals(lead)).toList(),
+                REPEAT_RULE, version, "A repeat (重复件) of appeal " + repeatedNumber + ", which " + unit(lead)
+                        + " leads: the same lead answers it.");
+    }
+
     private RoutingDecision assign(RoutingRule rule, String lead, AppealFacts facts) {
         List<String> coHandlers = rule.coHandlers().stream().filter(unit -> !unit.equals(lead)).distinct().toList();
         String leads = rule.ledByStreet()
@@ -142,6 +155,13 @@ public final class RoutingRules {
         if (withoutStreet != null) {
             return "Rule " + withoutStreet.id() + " (" + matched(withoutStreet.match(), facts) + ") is handled by the "
                     + "enterprise's street/town, but the appeal names no known street/town" + decides;
+        }
+        if (facts.category() == null && !facts.candidates().isEmpty()) {
+            return "Intake's model was not confident enough to choose a category (candidates: "
+                    + facts.candidates().stream()
+                            .map(c -> category(c.category()) + " " + String.format(Locale.ROOT, "%.2f", c.confidence()))
+                            .collect(Collectors.joining(", "))
+                    + ") and no routing rule covers it" + decides;
         }
         if (facts.category() == null) {
             return "Intake could not classify the appeal and no routing rule covers it" + decides;

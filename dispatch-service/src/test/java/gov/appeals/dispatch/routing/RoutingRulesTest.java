@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import gov.appeals.dispatch.routing.RoutingHistory.PastRouting;
+import gov.appeals.events.Classification;
 import gov.appeals.events.Source;
 import gov.appeals.events.Urgency;
 import gov.appeals.kit.web.FieldProblem;
@@ -76,6 +77,18 @@ class RoutingRulesTest {
         assertThat(decision).isInstanceOf(RoutingDecision.Triage.class);
         assertThat(((RoutingDecision.Triage) decision).department()).isEqualTo(TRIAGE);
         assertThat(decision.reason()).contains("could not classify");
+    }
+
+    @Test
+    void anAppealIntakesModelWasUnsureOfGoesToTriageWithItsCandidatesInTheReason() {
+        AppealFacts unsure = new AppealFacts(null, "ST-WG", Urgency.NORMAL, Source.HOTLINE_12345, false, "反映个情况",
+                List.of(new Classification.Candidate("FINANCING", 0.31), new Classification.Candidate("POLICY", 0.27)));
+
+        RoutingDecision decision = RULES.route(unsure, Set.of());
+
+        assertThat(decision).isInstanceOf(RoutingDecision.Triage.class);
+        assertThat(decision.reason()).contains("not confident").contains("融资服务 (FINANCING) 0.31")
+                .contains("惠企政策与专项资金 (POLICY) 0.27");
     }
 
     @Test

@@ -86,6 +86,10 @@ public final class StatusCallbacks {
         Map<String, Object> detail = new LinkedHashMap<>();
         if (event instanceof AppealAccepted accepted) {
             detail.put("deadlines", accepted.deadlines());
+            if (accepted.repeatOf() != null) {
+                // 重复件: the hotline links its work orders too, so it is told which appeal this one repeats.
+                detail.put("repeatOf", accepted.repeatOf());
+            }
         } else if (event instanceof AppealAssigned assigned) {
             detail.put("leadDepartment", assigned.department());
             detail.put("coHandlers", assigned.coHandlers());

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -18,6 +19,7 @@ import gov.appeals.events.Deadlines;
 import gov.appeals.events.Enterprise;
 import gov.appeals.intake.acceptance.AppealNumbers;
 import gov.appeals.intake.acceptance.Classifier;
+import gov.appeals.intake.acceptance.RepeatRule;
 import gov.appeals.intake.acceptance.Submission;
 import gov.appeals.intake.acceptance.SubmissionRules;
 import gov.appeals.intake.appeal.Actors;
@@ -35,13 +37,15 @@ import gov.appeals.reference.calendar.DeadlinePolicy;
 import reactor.core.publisher.Mono;
 
 /**
- * Acceptance (受理): validate, de-duplicate by source + external id, number, classify, set the clocks, and store
- * the appeal together with its AppealAccepted event in one insert.
+ * Acceptance (受理): validate, de-duplicate by source + external id, number, classify, link a repeat (重复件) to the
+ * appeal it repeats, set the clocks, and store the appeal together with its AppealAccepted event in one insert.
  */
 @Service
 public class AcceptAppeal {
 
     private static final Logger LOG = LoggerFactory.getLogger(AcceptAppeal.class);
+    /** The newest appeals of an enterprise compared with a new one: more within a week would be a flood, not repeats. */
+    private static final int REPEAT_CANDIDATES = 50;
 
     /** @param created false when the submission repeated one already accepted (nothing new happened) */
     public record Outcome(AppealDocument appeal, boolean created) {
@@ -49,16 +53,18 @@ public class AcceptAppeal {
 
     private final SubmissionRules rules;
     private final Classifier classifier;
+    private final RepeatRule repeats;
     private final DeadlinePolicy deadlines;
     private final AppealStore store;
     private final NumberBlocks numbers;
     private final OutboxRelay relay;
     private final Clock clock;
 
-    public AcceptAppeal(SubmissionRules rules, Classifier classifier, DeadlinePolicy deadlines, AppealStore store,
-                        NumberBlocks numbers, OutboxRelay relay, Clock clock) {
+    public AcceptAppeal(SubmissionRules rules, Classifier classifier, RepeatRule repeats, DeadlinePolicy deadlines,
+                        AppealStore store, NumberBlocks numbers, OutboxRelay relay, Clock clock) {
         this.rules = rules;
         this.classifier = classifier;
+        this.repeats = repeats;
         this.deadlines = deadlines;
         this.store = store;
         this.numbers = numbers;
@@ -81,8 +87,9 @@ public class AcceptAppeal {
     private Mono<Outcome> create(Submission s) {
         Instant now = clock.instant();
         LocalDate day = AppealNumbers.counterDay(now);
-        return numbers.next(day)
-                .map(sequence -> newAppeal(s, AppealNumbers.format(day, sequence), now))
+        return repeated(s, now)
+                .flatMap(repeat -> numbers.next(day)
+                        .map(sequence -> newAppeal(s, AppealNumbers.format(day, sequence), now, repeat.orElse(null))))
                 .flatMap(store::insert)
                 .doOnNext(appeal -> {
                     LOG.info("Accepted appeal {} as {} from {}", appeal.id(), appeal.number(), appeal.source());
@@ -91,10 +98,20 @@ public class AcceptAppeal {
                 .map(appeal -> new Outcome(appeal, true));
     }
 
-    private AppealDocument newAppeal(Submission s, String number, Instant now) {
+    /** The earlier appeal of the same enterprise this submission repeats, if any (RepeatRule). */
+    private Mono<Optional<RepeatRule.Repeat>> repeated(Submission s, Instant now) {
+        Instant since = repeats.since(now);
+        return store.findOfEnterprise(s.enterprise().creditCode(), REPEAT_CANDIDATES)
+                .takeWhile(a -> a.acceptedAt() != null && !a.acceptedAt().isBefore(since))
+                .map(a -> new RepeatRule.Earlier(a.id(), a.number(), a.acceptedAt(), a.title(), a.content(),
+                        a.repeatOf()))
+                .collectList()
+                .map(earlier -> repeats.find(s.title(), s.content(), now, earlier));
+    }
+
+    private AppealDocument newAppeal(Submission s, String number, Instant now, RepeatRule.Repeat repeat) {
         String id = UUID.randomUUID().toString();
-        Classifier.Classification classification =
-                classifier.classify(s.title(), s.content(), s.category(), s.urgency());
+        Classifier.Result classification = classifier.classify(s.title(), s.content(), s.category(), s.urgency());
         Deadlines clocks = deadlines.atAcceptance(classification.urgency(), now);
         Submission.Applicant a = s.enterprise();
         Enterprise enterprise = new Enterprise(a.name(), a.creditCode(), a.contactName(), a.phone());
@@ -102,7 +119,7 @@ public class AcceptAppeal {
         AppealAccepted event = new AppealAccepted(UUID.randomUUID().toString(),
                 new AppealRef(id, number, s.source(), s.externalId()), 1, now, actor, enterprise, s.street(),
                 s.title(), s.content(), classification.category(), classification.urgency(), clocks,
-                a.keyEnterprise());
+                a.keyEnterprise(), classification.how(), repeat == null ? null : repeat.appealId());
         List<Stage> timeline = List.of(
                 Stage.plain(null, 0, AppealStatus.RECEIVED, now, actor, null, "received from " + s.source()),
                 Stages.of(event, null));
@@ -110,6 +127,6 @@ public class AcceptAppeal {
         return new AppealDocument(id, number, s.source(), s.externalId(), view.status(), view.version(),
                 view.category(), classification.urgency(), s.street(), s.title(), s.content(), enterprise,
                 view.lead(), view.coHandlers(), view.deadlines(), null, null, timeline,
-                List.of(Outbox.entry(event, now)), now, null, null, 0);
+                List.of(Outbox.entry(event, now)), now, classification.how(), event.repeatOf(), 0);
     }
 }

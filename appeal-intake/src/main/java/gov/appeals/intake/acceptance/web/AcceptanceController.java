@@ -20,7 +20,8 @@ import reactor.core.publisher.Mono;
 @RequestMapping(path = "/api/v1/appeals", produces = MediaType.APPLICATION_JSON_VALUE)
 public class AcceptanceController {
 
-    public record AcceptedResponse(String id, String number, AppealStatus status) {
+    /** @param repeatOf the appeal this one repeats (重复件), null when none: the hotline links its work orders too */
+    public record AcceptedResponse(String id, String number, AppealStatus status, String repeatOf) {
     }
 
     private final AcceptAppeal acceptAppeal;
@@ -39,7 +40,7 @@ public class AcceptanceController {
         }
         return acceptAppeal.accept(request.toSubmission()).map(outcome -> {
             var appeal = outcome.appeal();
-            var body = new AcceptedResponse(appeal.id(), appeal.number(), appeal.status());
+            var body = new AcceptedResponse(appeal.id(), appeal.number(), appeal.status(), appeal.repeatOf());
             return outcome.created()
                     ? ResponseEntity.created(URI.create("/api/v1/appeals/" + appeal.id())).body(body)
                     : ResponseEntity.ok(body);

@@ -53,6 +53,8 @@ public class AppealStore implements OutboxStore {
                         .named("outbox_pending")))
                 .then(ops.createIndex(new Index().on("source", Sort.Direction.ASC)
                         .on("acceptedAt", Sort.Direction.DESC).named("source_acceptedAt")))
+                .then(ops.createIndex(new Index().on("enterprise.creditCode", Sort.Direction.ASC)
+                        .on("acceptedAt", Sort.Direction.DESC).named("enterprise_acceptedAt")))
                 .then();
     }
 
@@ -89,6 +91,12 @@ public class AppealStore implements OutboxStore {
         }
         return mongo.find(query(criteria).with(Sort.by(Sort.Direction.DESC, "acceptedAt")).limit(limit),
                 AppealDocument.class);
+    }
+
+    /** An enterprise's appeals, newest first, at most {@code limit}. */
+    public Flux<AppealDocument> findOfEnterprise(String creditCode, int limit) {
+        return mongo.find(query(where("enterprise.creditCode").is(creditCode))
+                .with(Sort.by(Sort.Direction.DESC, "acceptedAt")).limit(limit), AppealDocument.class);
     }
 
     /**

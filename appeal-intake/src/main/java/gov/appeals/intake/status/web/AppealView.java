@@ -7,6 +7,7 @@ import java.util.Map;
 
 import gov.appeals.events.AnswerResult;
 import gov.appeals.events.AppealStatus;
+import gov.appeals.events.Classification;
 import gov.appeals.events.ClockKind;
 import gov.appeals.events.Deadlines;
 import gov.appeals.events.Rating;
@@ -21,12 +22,16 @@ import gov.appeals.intake.appeal.store.AppealDocument;
 /**
  * What {@code GET /api/v1/appeals/{id}} shows: the appeal, its current stage and its history; the phone number in
  * full only to the departments handling it, staff names not to the enterprise's side.
+ *
+ * @param classification how the category was decided at acceptance: by whom, the model's confidence, the words that
+ *                       decided and the candidates (null on an appeal accepted before it was kept)
+ * @param repeatOf       the earlier appeal this one repeats (重复件), null when none
  */
 public record AppealView(String id, String number, Source source, String externalId, AppealStatus status,
                          String category, Urgency urgency, String street, String title, String content,
                          EnterpriseView enterprise, String leadDepartment, List<String> coHandlers,
                          Deadlines deadlines, AnswerView answer, RatingView rating, List<TimelineView> timeline,
-                         int version, List<AlarmView> alarms) {
+                         int version, List<AlarmView> alarms, Classification classification, String repeatOf) {
 
     /** A running clock that is due soon (临期) or overdue (超期) now. */
     public record AlarmView(ClockKind clock, String state, Instant deadline) {
@@ -62,7 +67,7 @@ public record AppealView(String id, String number, Source source, String externa
                         .map(t -> new TimelineView(t.status(), t.at(),
                                 staffHidden && t.department() != null ? null : t.actor(), t.department(), t.note()))
                         .toList(),
-                a.version(), alarms(a));
+                a.version(), alarms(a), a.classification(), a.repeatOf());
     }
 
     /**

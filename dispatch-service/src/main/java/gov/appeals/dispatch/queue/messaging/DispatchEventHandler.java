@@ -20,6 +20,8 @@ import gov.appeals.dispatch.queue.store.AssignmentDocument;
 import gov.appeals.dispatch.queue.store.AssignmentStore;
 import gov.appeals.dispatch.queue.store.AssignmentStore.Change;
 import gov.appeals.dispatch.routing.ActiveRules;
+import gov.appeals.dispatch.routing.RoutingDecision;
+import gov.appeals.dispatch.routing.RoutingRules;
 import gov.appeals.events.AppealAccepted;
 import gov.appeals.events.AppealAssigned;
 import gov.appeals.events.AppealEvent;
@@ -100,8 +102,31 @@ public class DispatchEventHandler {
 
     /** Insert first: a redelivered acceptance (rare) meets the stored assignment's id and changes nothing. */
     private Mono<Void> route(AppealAccepted accepted) {
-        Transition routing = Assignment.route(accepted, rules.current().route(Assignment.facts(accepted), Set.of()),
-                UUID.randomUUID().toString(), clock.instant());
+        return decide(accepted)
+                .map(decision -> Assignment.route(accepted, decision, UUID.randomUUID().toString(), clock.instant()))
+                .flatMap(this::insertRouted);
+    }
+
+    /**
+     * A repeat (重复件) goes to whoever leads the appeal it repeats; when nobody does (it is in triage, or was never
+     * routed here) the rules decide as for any appeal.
+     */
+    private Mono<RoutingDecision> decide(AppealAccepted accepted) {
+        RoutingRules current = rules.current();
+        Mono<RoutingDecision> byRules =
+                Mono.fromSupplier(() -> current.route(Assignment.facts(accepted), Set.of()));
+        if (accepted.repeatOf() == null) {
+            return byRules;
+        }
+        return store.find(accepted.repeatOf())
+                .map(AssignmentDocument::assignment)
+                .filter(repeated -> repeated.lead() != null)
+                .map(repeated -> (RoutingDecision) current.repeat(repeated.appeal().number(), repeated.lead(),
+                        repeated.coHandlers()))
+                .switchIfEmpty(byRules);
+    }
+
+    private Mono<Void> insertRouted(Transition routing) {
         return store.insertRouted(routing, clock.instant())
                 .doOnNext(document -> {
                     log.info("Appeal {} routed: {} {}", document.id(), routing.event().type(),
@@ -111,7 +136,7 @@ public class DispatchEventHandler {
                 })
                 .onErrorResume(DuplicateKeyException.class, redelivered -> {
                     log.debug("Appeal {} was routed already: redelivered acceptance ignored",
-                            accepted.appealId());
+                            routing.event().appealId());
                     return Mono.empty();
                 })
                 .then();

@@ -37,7 +37,7 @@ public record AssignmentDocument(@Id String id, AppealRef appeal, String title, 
                                  String lead, List<String> coHandlers, String triageUnit, Deadlines deadlines,
                                  Instant nextDeadline, int version, String decidedBy, String reason,
                                  Integer ruleVersion, String signedBy, String content, boolean keyEnterprise,
-                                 Instant acceptedAt, Trail trail, Long revision, List<String> appliedEventIds,
+                                 Instant acceptedAt, String repeatOf, Trail trail, Long revision, List<String> appliedEventIds,
                                  List<OutboxEntry> outbox) {
 
     public static final String COLLECTION = "assignments";
@@ -53,13 +53,13 @@ public record AssignmentDocument(@Id String id, AppealRef appeal, String title, 
         return new AssignmentDocument(a.appealId(), a.appeal(), a.title(), a.street(), a.enterpriseName(),
                 a.enterprisePhone(), a.category(), a.urgency(), a.status(), a.lead(), a.coHandlers(), a.triageUnit(),
                 a.deadlines(), a.nextDeadline(), a.version(), a.decidedBy(), a.reason(), a.ruleVersion(), a.signedBy(),
-                a.content(), a.keyEnterprise(), a.acceptedAt(), a.trail(), 0L, List.of(routingEvent.eventId()),
+                a.content(), a.keyEnterprise(), a.acceptedAt(), a.repeatOf(), a.trail(), 0L, List.of(routingEvent.eventId()),
                 List.of(routingEvent));
     }
 
     public Assignment assignment() {
         return new Assignment(appeal, title, street, enterpriseName, enterprisePhone, category, urgency, status, lead,
                 coHandlers, triageUnit, deadlines, version, decidedBy, reason, ruleVersion, signedBy, content,
-                keyEnterprise, acceptedAt, trail);
+                keyEnterprise, acceptedAt, repeatOf, trail);
     }
 }
