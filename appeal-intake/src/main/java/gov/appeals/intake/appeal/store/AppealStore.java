@@ -42,7 +42,8 @@ public class AppealStore implements OutboxStore {
 
     /**
      * Creates the indexes once at startup: the unique source+externalId one makes de-duplication race-safe, the guard
-     * one serves every write guarded by revision (see {@link GuardIndex}).
+     * one serves every write guarded by revision (see {@link GuardIndex}); enterprise+acceptedAt serves an
+     * enterprise's file (newest first).
      */
     public Mono<Void> createIndexes() {
         var ops = mongo.indexOps(AppealDocument.class);
@@ -53,6 +54,8 @@ public class AppealStore implements OutboxStore {
                         .named("outbox_pending")))
                 .then(ops.createIndex(new Index().on("source", Sort.Direction.ASC)
                         .on("acceptedAt", Sort.Direction.DESC).named("source_acceptedAt")))
+                .then(ops.createIndex(new Index().on("enterprise.creditCode", Sort.Direction.ASC)
+                        .on("acceptedAt", Sort.Direction.DESC).named("enterprise_acceptedAt")))
                 .then();
     }
 
@@ -86,6 +89,25 @@ public class AppealStore implements OutboxStore {
             if (statuses != null) {
                 criteria = criteria.and("status").in(statuses);
             }
+        }
+        return mongo.find(query(criteria).with(Sort.by(Sort.Direction.DESC, "acceptedAt")).limit(limit),
+                AppealDocument.class);
+    }
+
+    /** An enterprise's appeals (by {@code enterprise.creditCode}), newest first, bounded by {@code limit}. */
+    public Flux<AppealDocument> findOfEnterprise(String creditCode, int limit) {
+        return findOfEnterprise(creditCode, null, limit);
+    }
+
+    /**
+     * As {@link #findOfEnterprise(String, int)}, only those {@code department} leads or co-handles when it is not
+     * null (the limit then counts that department's appeals).
+     */
+    public Flux<AppealDocument> findOfEnterprise(String creditCode, String department, int limit) {
+        Criteria criteria = where("enterprise.creditCode").is(creditCode);
+        if (department != null) {
+            criteria = criteria.orOperator(where("leadDepartment").is(department),
+                    where("coHandlers").is(department));
         }
         return mongo.find(query(criteria).with(Sort.by(Sort.Direction.DESC, "acceptedAt")).limit(limit),
                 AppealDocument.class);
