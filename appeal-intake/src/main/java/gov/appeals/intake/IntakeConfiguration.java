@@ -65,7 +65,10 @@ public class IntakeConfiguration {
                 .pathMatchers("/open311/v2/**").permitAll()
                 .pathMatchers(HttpMethod.POST, "/api/v1/appeals", "/api/v1/appeals/*/rating").hasRole(Roles.SOURCE)
                 .pathMatchers(HttpMethod.GET, "/api/v1/appeals", "/api/v1/appeals/*")
-                .hasAnyRole(Roles.SOURCE, Roles.CLERK, Roles.TRIAGER, Roles.SUPERVISOR);
+                .hasAnyRole(Roles.SOURCE, Roles.CLERK, Roles.TRIAGER, Roles.SUPERVISOR)
+                // People only: which of the enterprise's appeals, AppealAccess decides.
+                .pathMatchers(HttpMethod.GET, "/api/v1/enterprises/*")
+                .hasAnyRole(Roles.CLERK, Roles.TRIAGER, Roles.SUPERVISOR);
     }
 
     /** The unique source+externalId index must exist before the first appeal is accepted, so startup waits. */

@@ -78,6 +78,7 @@ class AuthorizationMatrixIT {
         List<Row> matrix = new ArrayList<>(matrix());
         // In the order an appeal lives: signing before answering before rating.
         List<String> lifecycle = List.of("POST /api/v1/appeals", "GET /api/v1/appeals/{id}", "GET /api/v1/appeals",
+                "GET /api/v1/enterprises/{creditCode}",
                 "GET /api/v1/departments/{code}/queue", "GET /api/v1/departments/{code}/queue/stream",
                 "POST /api/v1/departments/{code}/queue/{id}/sign",
                 "GET /api/v1/departments/{code}/queue/{id}", "POST /api/v1/departments/{code}/queue/{id}/input",
@@ -227,18 +228,21 @@ class AuthorizationMatrixIT {
         /** The head's own appeal of the same lead: an answer is one member of staff's, the head gives another. */
         private final String headsAppeal;
         private final String externalId;
+        /** The enterprise of {@link #appeal} and {@link #headsAppeal}, and of no other appeal. */
+        private final String creditCode;
         private final String lead;
         private final String otherUnit;
         private final String inTriage;
         private final String triageUnit;
 
-        private Fixture(Urls urls, String appeal, String headsAppeal, String externalId, String lead,
-                        String otherUnit, String inTriage, String triageUnit) {
+        private Fixture(Urls urls, String appeal, String headsAppeal, String externalId, String creditCode,
+                        String lead, String otherUnit, String inTriage, String triageUnit) {
             this.urls = urls;
             this.callers = urls.callers();
             this.appeal = appeal;
             this.headsAppeal = headsAppeal;
             this.externalId = externalId;
+            this.creditCode = creditCode;
             this.lead = lead;
             this.otherUnit = otherUnit;
             this.inTriage = inTriage;
@@ -248,8 +252,10 @@ class AuthorizationMatrixIT {
         static Fixture make(PlatformConfig config) {
             Urls urls = new Urls(config);
             String externalId = "MATRIX-" + UUID.randomUUID();
-            String appeal = taxAppeal(urls, externalId);
-            String headsAppeal = taxAppeal(urls, "MATRIX-H-" + UUID.randomUUID());
+            // An enterprise of this run only: the other unit's staff must find none of its appeals in its file.
+            String creditCode = freshCreditCode();
+            String appeal = taxAppeal(urls, externalId, creditCode);
+            String headsAppeal = taxAppeal(urls, "MATRIX-H-" + UUID.randomUUID(), creditCode);
             JsonNode assigned = awaitStatus(urls, appeal, "ASSIGNED");
             assertThat(awaitStatus(urls, headsAppeal, "ASSIGNED").path("leadDepartment").asString())
                     .isEqualTo(assigned.path("leadDepartment").asString());
@@ -270,13 +276,30 @@ class AuthorizationMatrixIT {
             assertThat(triage.status()).as(triage.body()).isEqualTo(201);
             String inTriage = triage.json().path("id").asString();
             awaitStatus(urls, inTriage, "TRIAGE");
-            return new Fixture(urls, appeal, headsAppeal, externalId, lead, other, inTriage,
+            return new Fixture(urls, appeal, headsAppeal, externalId, creditCode, lead, other, inTriage,
                     reference.triageUnit().code());
         }
 
+        /** A valid unified social credit code (GB 32100-2015) no earlier run used. */
+        static String freshCreditCode() {
+            String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+            int[] weights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+            StringBuilder code = new StringBuilder("913101");
+            java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+            while (code.length() < 17) {
+                code.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            int sum = 0;
+            for (int i = 0; i < 17; i++) {
+                sum += alphabet.indexOf(code.charAt(i)) * weights[i];
+            }
+            return code.append(alphabet.charAt((31 - sum % 31) % 31)).toString();
+        }
+
         /** A tax appeal: its lead (区税务局) is not the triage unit, whose queue the triager may read. */
-        private static String taxAppeal(Urls urls, String externalId) {
+        private static String taxAppeal(Urls urls, String externalId, String creditCode) {
             ObjectNode tax = (ObjectNode) Http.JSON.readTree(hotlineSample(externalId));
+            ((ObjectNode) tax.get("enterprise")).put("creditCode", creditCode);
             tax.put("title", "增值税留抵退税咨询");
             tax.put("content", "我司想了解增值税留抵退税的流程。");
             Http.Response accepted = Http.post(urls.intake("/api/v1/appeals"), tax.toString(), urls.hotline());
@@ -379,6 +402,8 @@ class AuthorizationMatrixIT {
                         new Request("GET", base + row.path().replace("{id}", appeal), null);
                 case "GET /api/v1/appeals" -> new Request("GET",
                         base + row.path() + "?source=HOTLINE_12345&externalId=" + externalId, null);
+                case "GET /api/v1/enterprises/{creditCode}" ->
+                        new Request("GET", base + row.path().replace("{creditCode}", creditCode), null);
                 case "POST /api/v1/appeals/{id}/rating" -> new Request("POST",
                         base + row.path().replace("{id}", appeal), "{\"rating\":\"SATISFIED\"}");
                 case "GET /api/v1/departments/{code}/queue" ->

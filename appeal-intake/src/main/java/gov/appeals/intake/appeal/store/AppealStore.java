@@ -42,7 +42,8 @@ public class AppealStore implements OutboxStore {
 
     /**
      * Creates the indexes once at startup: the unique source+externalId one makes de-duplication race-safe, the guard
-     * one serves every write guarded by revision (see {@link GuardIndex}).
+     * one serves every write guarded by revision (see {@link GuardIndex}); enterprise+acceptedAt serves an
+     * enterprise's file (newest first).
      */
     public Mono<Void> createIndexes() {
         var ops = mongo.indexOps(AppealDocument.class);
@@ -93,10 +94,23 @@ public class AppealStore implements OutboxStore {
                 AppealDocument.class);
     }
 
-    /** An enterprise's appeals, newest first, at most {@code limit}. */
+    /** An enterprise's appeals (by {@code enterprise.creditCode}), newest first, bounded by {@code limit}. */
     public Flux<AppealDocument> findOfEnterprise(String creditCode, int limit) {
-        return mongo.find(query(where("enterprise.creditCode").is(creditCode))
-                .with(Sort.by(Sort.Direction.DESC, "acceptedAt")).limit(limit), AppealDocument.class);
+        return findOfEnterprise(creditCode, null, limit);
+    }
+
+    /**
+     * As {@link #findOfEnterprise(String, int)}, only those {@code department} leads or co-handles when it is not
+     * null (the limit then counts that department's appeals).
+     */
+    public Flux<AppealDocument> findOfEnterprise(String creditCode, String department, int limit) {
+        Criteria criteria = where("enterprise.creditCode").is(creditCode);
+        if (department != null) {
+            criteria = criteria.orOperator(where("leadDepartment").is(department),
+                    where("coHandlers").is(department));
+        }
+        return mongo.find(query(criteria).with(Sort.by(Sort.Direction.DESC, "acceptedAt")).limit(limit),
+                AppealDocument.class);
     }
 
     /**
