@@ -3,6 +3,7 @@ package gov.appeals.intake;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +16,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import gov.appeals.intake.acceptance.CreditCode;
 import gov.appeals.testsupport.Credentials;
 import gov.appeals.testsupport.TestInfrastructure;
 import gov.appeals.testsupport.TestIssuer;
@@ -62,6 +64,18 @@ abstract class ServiceTestSupport {
     WebTestClient source(Object source) {
         return Credentials.signedBy(anonymous, TestIssuer.SourceKeys.SECRETS.containsKey(String.valueOf(source))
                 ? String.valueOf(source) : "HOTLINE_12345");
+    }
+
+    private static final String CREDIT_CODE_CHARACTERS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+    /** A valid credit code no other test uses: a test reading an enterprise's appeals reads only its own. */
+    static String freshCreditCode() {
+        StringBuilder first17 = new StringBuilder("913101");
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        while (first17.length() < 17) {
+            first17.append(CREDIT_CODE_CHARACTERS.charAt(random.nextInt(CREDIT_CODE_CHARACTERS.length())));
+        }
+        return first17 + String.valueOf(CreditCode.checkCharacter(first17.toString()));
     }
 
     static String nextExternalId() {

@@ -36,7 +36,7 @@ public final class Evaluate {
             thresholds.add(Double.parseDouble(args[i]));
         }
         if (thresholds.isEmpty()) {
-            thresholds = List.of(0.0, 0.3, 0.4, 0.5, 0.6, 0.7);
+            thresholds = List.of(0.0, 0.2, 0.3, 0.35, 0.4, 0.5, 0.6);
         }
         CategoryModel model = CategoryModel.bundled();
         List<LabelledAppeal> samples = LabelledAppeal.readFile(Path.of(args[1]));
@@ -88,7 +88,7 @@ public final class Evaluate {
             System.out.printf("%d-fold cross-validation on %d training appeals, %s%n", folds, all.size(),
                     settings.describe());
             header();
-            for (double threshold : List.of(0.0, 0.3, 0.4, 0.5, 0.6)) {
+            for (double threshold : List.of(0.0, 0.2, 0.3, 0.35, 0.4, 0.5, 0.6)) {
                 row(threshold, outcomes(tested, predictions, threshold));
             }
         }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.dictionary.CustomDictionary;
@@ -32,6 +33,8 @@ public final class Segmenter {
     /** Part-of-speech prefixes (HanLP's PKU-style tags) of words that say nothing about what an appeal is about. */
     private static final Set<Character> FUNCTION_TAGS = Set.of('w', 'm', 'q', 'u', 'p', 'c', 'y', 'e', 'o', 'r', 'x');
 
+    private static final Pattern NOT_A_WORD_CHARACTER = Pattern.compile("[^\\p{L}\\p{N}]");
+
     private static final Segmenter INSTANCE = new Segmenter();
 
     private Segmenter() {
@@ -52,7 +55,8 @@ public final class Segmenter {
             return words;
         }
         for (Term term : HanLP.segment(normalize(text))) {
-            String word = term.word.strip();
+            // NFKC turns a full-width ？ into ?, which HanLP then glues to the word before it.
+            String word = NOT_A_WORD_CHARACTER.matcher(term.word).replaceAll("");
             if (keeps(word, term.nature == null ? "" : term.nature.toString())) {
                 words.add(word);
             }

@@ -168,6 +168,34 @@ class DispatchServiceTest {
     }
 
     @Test
+    void aRepeatGoesToTheLeadOfTheAppealItRepeatsAndIsFlaggedInThatQueue() {
+        AppealAccepted original = accepted("NEIGHBORHOOD", "ST-ML");
+        kafka.publish(original, INTAKE);
+        assertThat(assignedOf(original).department()).isEqualTo("ST-ML");
+
+        // Its category alone would send it to 区经委 (FINANCING); being a repeat, it follows the first appeal.
+        AppealAccepted repeat = repeatOf(accepted("FINANCING", "ST-ML"), original.appealId());
+        kafka.publish(repeat, INTAKE);
+
+        AppealAssigned assigned = assignedOf(repeat);
+        assertThat(assigned.department()).isEqualTo("ST-ML");
+        assertThat(assigned.decidedBy()).isEqualTo("rule:repeat");
+        assertThat(assigned.reason()).contains("重复件").contains(original.appeal().number());
+        assertThat(queueItem("ST-ML", repeat.appealId())).containsEntry("repeatOf", original.appealId());
+        assertThat(queueItem("ST-ML", original.appealId())).containsEntry("repeatOf", null);
+    }
+
+    @Test
+    void aRepeatOfAnAppealDispatchDoesNotHoldIsRoutedByTheRules() {
+        AppealAccepted repeat = repeatOf(accepted("FINANCING", "ST-ML"), id());
+        kafka.publish(repeat, INTAKE);
+
+        AppealAssigned assigned = assignedOf(repeat);
+        assertThat(assigned.department()).isEqualTo("JD-JW");
+        assertThat(assigned.decidedBy()).isEqualTo("rule:category:FINANCING");
+    }
+
+    @Test
     void redeliveredAcceptanceAndDispatchsOwnEventsComingBackChangeNothingAndPublishNothingNew() {
         AppealAccepted accepted = accepted(null, "ST-WG");
         kafka.publish(accepted, INTAKE);
@@ -620,6 +648,17 @@ class DispatchServiceTest {
 
     private static String id() {
         return UUID.randomUUID().toString();
+    }
+
+    private AppealAssigned assignedOf(AppealAccepted accepted) {
+        return (AppealAssigned) kafka.awaitFirst(WAIT, r -> accepted.appealId().equals(r.key())
+                && r.event() instanceof AppealAssigned, Topics.EVENTS).orElseThrow().event();
+    }
+
+    private static AppealAccepted repeatOf(AppealAccepted a, String repeated) {
+        return new AppealAccepted(a.eventId(), a.appeal(), a.version(), a.occurredAt(), a.actor(), a.enterprise(),
+                a.street(), a.title(), a.content(), a.category(), a.urgency(), a.deadlines(), a.keyEnterprise(), null,
+                repeated);
     }
 
     private static AppealAccepted accepted(String category, String street) {

@@ -17,7 +17,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * The shape every service keeps, checked by package so that new classes are covered without a list of names:
  * <ul>
  *   <li>a service uses its own code, the contract ({@code gov.appeals.events}), the reference data
- *       ({@code gov.appeals.reference}) and the kit ({@code gov.appeals.kit}), and no other service's;</li>
+ *       ({@code gov.appeals.reference}), the classification model ({@code gov.appeals.classification}) and the kit
+ *       ({@code gov.appeals.kit}), and no other service's;</li>
  *   <li>per feature ({@code gov.appeals.<service>.<feature>}), the classes at the feature's root are the domain:
  *       plain Java, no framework, driver, broker client or Reactor, and none of the feature's adapters;</li>
  *   <li>adapters sit beneath their feature in {@code web}, {@code messaging} or {@code store};</li>
@@ -42,7 +43,7 @@ public final class ServiceArchitecture {
                 noClasses().that().resideInAPackage(basePackage + "..")
                         .should().dependOnClassesThat(resideInAPackage("gov.appeals..").and(resideOutsideOfPackages(
                                 basePackage + "..", "gov.appeals.events..", "gov.appeals.reference..",
-                                "gov.appeals.kit..")))
+                                "gov.appeals.classification..", "gov.appeals.kit..")))
                         .as("the service depends on no other service's code")
                         .allowEmptyShould(true),
                 noClasses().that().resideInAPackage(basePackage + ".*")
