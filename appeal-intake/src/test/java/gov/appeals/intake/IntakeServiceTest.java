@@ -380,7 +380,7 @@ class IntakeServiceTest extends ServiceTestSupport {
         mongo.insert(new AppealDocument(id, stranded.appeal().number(), Source.ONLINE_PORTAL,
                 stranded.appeal().externalId(), AppealStatus.ACCEPTED, 1, null, Urgency.NORMAL, "ST-WG", "标题", "内容",
                 stranded.enterprise(), null, List.of(), stranded.deadlines(), null, null,
-                List.of(Stages.of(stranded, null)), List.of(Outbox.entry(stranded, now)), now, null, null, 0))
+                List.of(Stages.of(stranded, null)), List.of(Outbox.entry(stranded, now)), now, null, null, null, 0))
                 .block(KAFKA_WAIT);
 
         var received = kafka.awaitFirst(KAFKA_WAIT, r -> id.equals(r.key()) && r.event() instanceof AppealAccepted,

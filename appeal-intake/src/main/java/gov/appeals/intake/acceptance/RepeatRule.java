@@ -29,9 +29,8 @@ public final class RepeatRule {
         this.threshold = threshold;
     }
 
-    /** An earlier appeal of the same enterprise. */
-    public record Earlier(String id, String number, Instant acceptedAt, String title, String content,
-                          String repeatOf) {
+    /** An earlier appeal of the same enterprise, with the words of its title and content. */
+    public record Earlier(String id, Instant acceptedAt, List<String> words, String repeatOf) {
     }
 
     /** @param appealId the appeal repeated (the first of its repeats); {@code similarity} to the one that matched */
@@ -43,14 +42,15 @@ public final class RepeatRule {
         return now.minus(window);
     }
 
-    public Optional<Repeat> find(String title, String content, Instant now, List<Earlier> earlier) {
-        List<String> words = Similarity.words(title, content);
+    /** @param words the new appeal's segmented words ({@link Similarity#words}) */
+    public Optional<Repeat> find(List<String> words, Instant now, List<Earlier> earlier) {
         Instant since = since(now);
         record Scored(Earlier appeal, double similarity) {
         }
         return earlier.stream()
                 .filter(e -> e.acceptedAt() != null && !e.acceptedAt().isBefore(since) && !e.acceptedAt().isAfter(now))
-                .map(e -> new Scored(e, Similarity.cosine(words, Similarity.words(e.title(), e.content()))))
+                .filter(e -> e.words() != null)
+                .map(e -> new Scored(e, Similarity.cosine(words, e.words())))
                 .filter(s -> s.similarity() >= threshold)
                 .max(Comparator.comparingDouble(Scored::similarity)
                         .thenComparing(s -> s.appeal().acceptedAt()))

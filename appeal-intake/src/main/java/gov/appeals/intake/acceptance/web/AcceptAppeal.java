@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
+import gov.appeals.classification.Similarity;
 import gov.appeals.events.AppealAccepted;
 import gov.appeals.events.AppealRef;
 import gov.appeals.events.AppealStatus;
@@ -87,9 +88,10 @@ public class AcceptAppeal {
     private Mono<Outcome> create(Submission s) {
         Instant now = clock.instant();
         LocalDate day = AppealNumbers.counterDay(now);
-        return repeated(s, now)
-                .flatMap(repeat -> numbers.next(day)
-                        .map(sequence -> newAppeal(s, AppealNumbers.format(day, sequence), now, repeat.orElse(null))))
+        List<String> words = Similarity.words(s.title(), s.content());
+        return repeated(s, words, now)
+                .flatMap(repeat -> numbers.next(day).map(sequence ->
+                        newAppeal(s, AppealNumbers.format(day, sequence), now, words, repeat.orElse(null))))
                 .flatMap(store::insert)
                 .doOnNext(appeal -> {
                     LOG.info("Accepted appeal {} as {} from {}", appeal.id(), appeal.number(), appeal.source());
@@ -99,17 +101,15 @@ public class AcceptAppeal {
     }
 
     /** The earlier appeal of the same enterprise this submission repeats, if any (RepeatRule). */
-    private Mono<Optional<RepeatRule.Repeat>> repeated(Submission s, Instant now) {
-        Instant since = repeats.since(now);
-        return store.findOfEnterprise(s.enterprise().creditCode(), REPEAT_CANDIDATES)
-                .takeWhile(a -> a.acceptedAt() != null && !a.acceptedAt().isBefore(since))
-                .map(a -> new RepeatRule.Earlier(a.id(), a.number(), a.acceptedAt(), a.title(), a.content(),
-                        a.repeatOf()))
+    private Mono<Optional<RepeatRule.Repeat>> repeated(Submission s, List<String> words, Instant now) {
+        return store.findRecentOfEnterprise(s.enterprise().creditCode(), repeats.since(now), REPEAT_CANDIDATES)
+                .map(a -> new RepeatRule.Earlier(a.id(), a.acceptedAt(), a.words(), a.repeatOf()))
                 .collectList()
-                .map(earlier -> repeats.find(s.title(), s.content(), now, earlier));
+                .map(earlier -> repeats.find(words, now, earlier));
     }
 
-    private AppealDocument newAppeal(Submission s, String number, Instant now, RepeatRule.Repeat repeat) {
+    private AppealDocument newAppeal(Submission s, String number, Instant now, List<String> words,
+                                     RepeatRule.Repeat repeat) {
         String id = UUID.randomUUID().toString();
         Classifier.Result classification = classifier.classify(s.title(), s.content(), s.category(), s.urgency());
         Deadlines clocks = deadlines.atAcceptance(classification.urgency(), now);
@@ -127,6 +127,6 @@ public class AcceptAppeal {
         return new AppealDocument(id, number, s.source(), s.externalId(), view.status(), view.version(),
                 view.category(), classification.urgency(), s.street(), s.title(), s.content(), enterprise,
                 view.lead(), view.coHandlers(), view.deadlines(), null, null, timeline,
-                List.of(Outbox.entry(event, now)), now, classification.how(), event.repeatOf(), 0);
+                List.of(Outbox.entry(event, now)), now, classification.how(), event.repeatOf(), words, 0);
     }
 }

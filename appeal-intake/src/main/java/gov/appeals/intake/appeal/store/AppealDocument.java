@@ -23,6 +23,8 @@ import gov.appeals.kit.outbox.OutboxEntry;
  *
  * @param classification how intake decided the category at acceptance (null on appeals accepted before it was kept)
  * @param repeatOf       the earlier appeal this one repeats (重复件), null when none
+ * @param words          the segmented words of title and content, which a later appeal of the same enterprise is
+ *                       compared with (kept so that a comparison costs no segmentation)
  */
 @Document(AppealDocument.COLLECTION)
 public record AppealDocument(@Id String id, String number, Source source, String externalId, AppealStatus status,
@@ -30,7 +32,8 @@ public record AppealDocument(@Id String id, String number, Source source, String
                              String content, Enterprise enterprise, String leadDepartment, List<String> coHandlers,
                              Deadlines deadlines, Stage.Answer answer, Stage.RatingGiven rating,
                              List<Stage> timeline, List<OutboxEntry> outbox, Instant acceptedAt,
-                             Classification classification, String repeatOf, long revision) {
+                             Classification classification, String repeatOf, List<String> words,
+                             long revision) {
 
     public static final String COLLECTION = "appeals";
 

@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Date;
 import java.util.List;
 
 import org.bson.Document;
@@ -111,6 +112,24 @@ public class AppealStore implements OutboxStore {
         }
         return mongo.find(query(criteria).with(Sort.by(Sort.Direction.DESC, "acceptedAt")).limit(limit),
                 AppealDocument.class);
+    }
+
+    /** What a repeat check compares of an earlier appeal. */
+    public record RecentAppeal(String id, Instant acceptedAt, String repeatOf, List<String> words) {
+    }
+
+    /** An enterprise's appeals accepted since {@code since}, newest first, at most {@code limit}. */
+    public Flux<RecentAppeal> findRecentOfEnterprise(String creditCode, Instant since, int limit) {
+        Query recent = query(where("enterprise.creditCode").is(creditCode).and("acceptedAt").gte(since))
+                .with(Sort.by(Sort.Direction.DESC, "acceptedAt")).limit(limit);
+        recent.fields().include("_id", "acceptedAt", "repeatOf", "words");
+        return mongo.find(recent, Document.class, AppealDocument.COLLECTION)
+                .map(d -> new RecentAppeal(d.getString("_id"), toInstant(d.get("acceptedAt")), d.getString("repeatOf"),
+                        d.getList("words", String.class)));
+    }
+
+    private static Instant toInstant(Object date) {
+        return date instanceof Date d ? d.toInstant() : null;
     }
 
     /**
