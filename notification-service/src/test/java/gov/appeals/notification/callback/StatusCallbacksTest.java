@@ -65,6 +65,16 @@ class StatusCallbacksTest {
     }
 
     @Test
+    void tellsTheWorkOrderWhichAppealARepeatRepeats() {
+        AppealAccepted a = accepted(HOTLINE);
+        AppealAccepted repeat = new AppealAccepted(a.eventId(), a.appeal(), 1, AT, "hotline", a.enterprise(), a.street(),
+                a.title(), a.content(), a.category(), a.urgency(), DEADLINES, null, null, "a-0");
+
+        assertThat(StatusCallbacks.of(repeat).detail())
+                .containsExactly(entry("deadlines", DEADLINES), entry("repeatOf", "a-0"));
+    }
+
+    @Test
     void namesTheLeadCoHandlersAndClocksOfAnAssignment() {
         StatusCallback callback = StatusCallbacks.of(new AppealAssigned("e", HOTLINE, 2, AT, "system:dispatch-service",
                 "DEV_REFORM", List.of("ECONOMY", "JDZ"), "UTILITIES", "rule:category:UTILITIES", "供电", DEADLINES));
