@@ -49,6 +49,7 @@ import gov.appeals.events.AppealSentToTriage;
 import gov.appeals.events.AppealSigned;
 import gov.appeals.events.AppealStatus;
 import gov.appeals.events.AnswerResult;
+import gov.appeals.events.Classification;
 import gov.appeals.events.CloudEventHeaders;
 import gov.appeals.events.Deadlines;
 import gov.appeals.events.Enterprise;
@@ -183,6 +184,23 @@ class DispatchServiceTest {
         assertThat(assigned.reason()).contains("重复件").contains(original.appeal().number());
         assertThat(queueItem("ST-ML", repeat.appealId())).containsEntry("repeatOf", original.appealId());
         assertThat(queueItem("ST-ML", original.appealId())).containsEntry("repeatOf", null);
+    }
+
+    @Test
+    void anAppealIntakesModelWasUnsureOfWaitsInTriageWithItsCandidatesInTheReason() {
+        AppealAccepted a = accepted(null, "ST-ML");
+        AppealAccepted unsure = new AppealAccepted(a.eventId(), a.appeal(), a.version(), a.occurredAt(), a.actor(),
+                a.enterprise(), a.street(), a.title(), a.content(), null, a.urgency(), a.deadlines(), null,
+                new Classification(Classification.TRIAGE, "lr-test", 0.21, List.of("事情"), List.of(
+                        new Classification.Candidate("TAX", 0.21), new Classification.Candidate("FINANCING", 0.18))),
+                null);
+        kafka.publish(unsure, INTAKE);
+
+        AppealSentToTriage triage = (AppealSentToTriage) kafka.awaitFirst(WAIT, r -> unsure.appealId().equals(r.key())
+                && r.event() instanceof AppealSentToTriage, Topics.EVENTS).orElseThrow().event();
+        assertThat(triage.reason()).contains("not confident").contains("税费服务 (TAX) 0.21")
+                .contains("融资服务 (FINANCING) 0.18");
+        assertThat(queueItem("JD-JW", unsure.appealId())).containsEntry("status", "TRIAGE");
     }
 
     @Test
