@@ -436,6 +436,8 @@ class AuthorizationMatrixIT {
                 case "POST /api/v1/appeals/{id}/answer" -> new Request("POST",
                         base + row.path().replace("{id}", appeal), "{\"result\":\"RESOLVED\",\"text\":\"已办理\"}");
                 case "GET /api/v1/deliveries" -> new Request("GET", base + row.path() + "?appealId=" + appeal, null);
+                case "GET /api/v1/appeals/{id}/notifications" ->
+                        new Request("GET", base + row.path().replace("{id}", appeal), null);
                 case "POST /api/v1/supervision/orders" -> new Request("POST", base + row.path(),
                         "{\"appealId\":\"" + this.appeal + "\",\"comment\":\"请三日内答复\"}");
                 case "GET /api/v1/supervision/orders" ->
