@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -106,6 +107,41 @@ class HotlineCallbackFlowTest extends RunningServiceTest {
         assertThat(rating.text("status")).isEqualTo("RESPONDED");
         assertThat(rating.body().path("detail").path("rating").asString()).isEqualTo("DISSATISFIED");
         assertThat(rating.body().path("detail").path("resolved").asBoolean(true)).isFalse();
+    }
+
+    @Test
+    void namesTheLeadDepartmentInEveryLaterCallbackAndListsEachCallbackAmongTheAppealsNotifications() {
+        AppealRef appeal = Events.appeal(Source.HOTLINE_12345);
+        AppealAssigned assigned = new AppealAssigned(UUID.randomUUID().toString(), appeal, 2, Events.NOW,
+                "system:dispatch-service", "JD-SWJ", List.of(), "TAX", "rule:category:TAX", "税费问题由区税务局主办",
+                Events.DEADLINES);
+        AppealRated rated = Events.rated(appeal);
+
+        kafka.publish(assigned, "/appeals/dispatch-service");
+        kafka.publish(rated, "/appeals/appeal-intake");
+
+        List<HotlineStub.Callback> callbacks = awaitCallbacks(appeal.appealId(), 2);
+        for (HotlineStub.Callback callback : callbacks) {
+            assertThat(callback.text("leadDepartment")).isEqualTo("JD-SWJ");
+            assertThat(callback.text("leadDepartmentName")).isEqualTo("区税务局");
+            assertThat(callback.header("Idempotency-Key")).isEqualTo(callback.text("eventId"));
+            assertThat(callback.header("ce-id")).isEqualTo(callback.text("eventId"));
+            assertThat(callback.header("ce-type")).isEqualTo(callback.text("type"));
+            assertThat(callback.header("ce-specversion")).isEqualTo("1.0");
+        }
+
+        await().atMost(PATIENCE).untilAsserted(() -> web.get()
+                .uri("/api/v1/appeals/{id}/notifications", appeal.appealId()).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.length()").isEqualTo(2)
+                .jsonPath("$[0].channel").isEqualTo("CALLBACK")
+                .jsonPath("$[0].recipient").isEqualTo("12345")
+                .jsonPath("$[0].eventId").isEqualTo(assigned.eventId())
+                .jsonPath("$[0].state").isEqualTo("SENT")
+                .jsonPath("$[0].outcome").isEqualTo("HTTP 200")
+                .jsonPath("$[1].eventId").isEqualTo(rated.eventId())
+                .jsonPath("$[1].topic").isEqualTo("已评价"));
     }
 
     @Test

@@ -14,6 +14,7 @@ import gov.appeals.events.AppealEvent;
 import gov.appeals.events.AppealRated;
 import gov.appeals.events.AppealReopened;
 import gov.appeals.events.AppealResponded;
+import gov.appeals.events.AppealReturned;
 import gov.appeals.events.AppealSentToTriage;
 import gov.appeals.events.AppealSigned;
 import gov.appeals.events.AppealStatus;
@@ -41,9 +42,32 @@ public final class StatusCallbacks {
 
     /** 12345 speaks for the enterprise: it hears which department acted, never which member of its staff. */
     public static StatusCallback of(AppealEvent event) {
+        return of(event, null, null);
+    }
+
+    /**
+     * @param lead     the department leading the appeal at this event (see {@link #leadAfter}), null when none
+     * @param leadName its name
+     */
+    public static StatusCallback of(AppealEvent event, String lead, String leadName) {
         return new StatusCallback(event.eventId(), event.type(), event.appealId(), event.appeal().number(),
                 event.appeal().externalId(), event.status(), stage(event), event.occurredAt(), event.version(),
-                event.department(), event.department() == null ? event.actor() : null, detail(event));
+                event.department(), event.department() == null ? event.actor() : null, detail(event), lead,
+                leadName);
+    }
+
+    /**
+     * Who leads the appeal once {@code event} happened, given who led it before: an assignment (or transfer) names
+     * the new lead; triage and a return take the appeal from its lead; anything else leaves the lead as it was.
+     */
+    public static String leadAfter(AppealEvent event, String before) {
+        if (event instanceof AppealAssigned assigned) {
+            return assigned.department();
+        }
+        if (event instanceof AppealSentToTriage || event instanceof AppealReturned) {
+            return null;
+        }
+        return before;
     }
 
     /**

@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryInitial     the first pause after a failed attempt
  * @param retryMultiplier  how much longer each next pause is
  * @param retryMax         the longest pause between two attempts
+ * @param retryJitter      each pause is moved by up to this much either way at random, so that the consumers a
+ *                         shared outage stopped do not all come back in the same instant
  * @param retryFor         how long a transient failure is retried before the message is dead-lettered
  * @param handlerTimeout   the most one handler may take for one message before the attempt counts as failed
  * @param sendTimeout      the most one publish may wait for the broker's acknowledgement
@@ -23,6 +25,7 @@ public record MessagingProperties(String deadLetterTopic,
                                   @DefaultValue("500ms") Duration retryInitial,
                                   @DefaultValue("2.0") double retryMultiplier,
                                   @DefaultValue("60s") Duration retryMax,
+                                  @DefaultValue("250ms") Duration retryJitter,
                                   @DefaultValue("7d") Duration retryFor,
                                   @DefaultValue("60s") Duration handlerTimeout,
                                   @DefaultValue("30s") Duration sendTimeout,

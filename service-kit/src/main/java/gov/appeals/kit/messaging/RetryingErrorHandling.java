@@ -92,6 +92,7 @@ public class RetryingErrorHandling implements ListenerContainerWithDlqAndRetryCu
         ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInitial().toMillis(),
                 properties.retryMultiplier());
         backOff.setMaxInterval(properties.retryMax().toMillis());
+        backOff.setJitter(properties.retryJitter().toMillis());
         backOff.setMaxElapsedTime(properties.retryFor().toMillis());
         return backOff;
     }

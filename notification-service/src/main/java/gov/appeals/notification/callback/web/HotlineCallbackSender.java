@@ -12,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
+import gov.appeals.events.CloudEventHeaders;
 import gov.appeals.kit.security.RequestSignature;
 import gov.appeals.kit.security.SigningKeys;
 import gov.appeals.notification.callback.StatusCallback;
@@ -34,6 +35,9 @@ public class HotlineCallbackSender {
 
     /** Lets the 12345 side drop a callback it has already seen: a crash after the POST resends it. */
     public static final String EVENT_ID_HEADER = "X-Appeal-Event-Id";
+    /** The same event id under the name idempotent receivers look for: a repeat with it is the same callback. */
+    public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+    static final String CE_SOURCE = "/appeals/notification-service";
 
     private final HotlineProperties properties;
     private final JsonMapper json;
@@ -81,6 +85,14 @@ public class HotlineCallbackSender {
                 .timeout(properties.responseTimeout())
                 .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
                 .header(EVENT_ID_HEADER, callback.eventId())
+                .header(IDEMPOTENCY_KEY_HEADER, callback.eventId())
+                // The CloudEvents HTTP binding (binary mode): the body is the data, the event's attributes headers.
+                .header("ce-specversion", CloudEventHeaders.SPEC_VERSION_VALUE)
+                .header("ce-id", callback.eventId())
+                .header("ce-type", callback.type())
+                .header("ce-source", CE_SOURCE)
+                .header("ce-subject", callback.appealId())
+                .header("ce-time", callback.occurredAt().toString())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         // Signed afresh on every attempt: a retry is a new request with its own time and nonce.
         RequestSignature.headers(key.id(), key.secret(), "POST",

@@ -9,11 +9,16 @@ import org.springframework.stereotype.Component;
 
 import gov.appeals.events.AppealEvent;
 import gov.appeals.kit.messaging.UnprocessableMessageException;
+import gov.appeals.notification.callback.StatusCallback;
 import gov.appeals.notification.callback.StatusCallbacks;
 import gov.appeals.notification.callback.web.CallbackRefusedException;
 import gov.appeals.notification.callback.web.HotlineCallbackSender;
 import gov.appeals.notification.delivery.Delivery;
 import gov.appeals.notification.delivery.store.DeliveryStore;
+import gov.appeals.notification.notice.Notice;
+import gov.appeals.notification.notice.store.NoticeLedger;
+import gov.appeals.reference.Department;
+import gov.appeals.reference.ReferenceData;
 import reactor.core.publisher.Mono;
 
 /**
@@ -36,13 +41,21 @@ public class HotlineNotifier {
     /** Bounds the dedupe read; far above a healthy round trip, far below the consumer's max.poll.interval. */
     static final Duration STORE_TIMEOUT = Duration.ofSeconds(10);
 
+    /** The recipient of every callback notice: the 12345 system. */
+    static final String HOTLINE = "12345";
+
     private final DeliveryStore deliveries;
+    private final NoticeLedger ledger;
     private final HotlineCallbackSender sender;
+    private final ReferenceData reference;
     private final Clock clock;
 
-    public HotlineNotifier(DeliveryStore deliveries, HotlineCallbackSender sender, Clock clock) {
+    public HotlineNotifier(DeliveryStore deliveries, NoticeLedger ledger, HotlineCallbackSender sender,
+                           ReferenceData reference, Clock clock) {
         this.deliveries = deliveries;
+        this.ledger = ledger;
         this.sender = sender;
+        this.reference = reference;
         this.clock = clock;
     }
 
@@ -58,23 +71,36 @@ public class HotlineNotifier {
                     event.appealId());
             return Mono.just(false);
         }
-        Delivery delivery = StatusCallbacks.concernsHotline(event) ? callBack(event)
+        String lead = StatusCallbacks.leadAfter(event, seen == null ? null : seen.lead());
+        Delivery delivery = StatusCallbacks.concernsHotline(event) ? callBack(event, lead)
                 : Delivery.skipped(event, clock.instant());
-        return (seen == null ? deliveries.record(delivery) : deliveries.record(delivery, seen)).doOnNext(recorded -> {
-            if (!recorded) {
-                log.info("Event {} of appeal {} was recorded meanwhile; the outcome already there stays",
-                        event.eventId(), event.appealId());
-            }
-        });
+        return (seen == null ? deliveries.record(delivery, lead) : deliveries.record(delivery, lead, seen))
+                .doOnNext(recorded -> {
+                    if (!recorded) {
+                        log.info("Event {} of appeal {} was recorded meanwhile; the outcome already there stays",
+                                event.eventId(), event.appealId());
+                    }
+                });
     }
 
-    private Delivery callBack(AppealEvent event) {
+    /**
+     * Calls back, with a CALLBACK notice in the ledger: claimed before the first attempt (a retry or a redelivery finds
+     * it claimed and sends again: 12345 drops a repeat by its idempotency key), settled SENT or FAILED after.
+     */
+    private Delivery callBack(AppealEvent event, String lead) {
+        StatusCallback callback = StatusCallbacks.of(event, lead,
+                lead == null ? null : reference.unit(lead).map(Department::name).orElse(lead));
+        Notice notice = Notice.pending(event.appealId(), event.eventId(), Notice.Channel.CALLBACK, HOTLINE,
+                callback.stage(), callback.stage() + " " + callback.number(), clock.instant());
+        ledger.claim(notice).block(STORE_TIMEOUT);
         int httpStatus;
         try {
-            httpStatus = sender.send(StatusCallbacks.of(event));
+            httpStatus = sender.send(callback);
         } catch (CallbackRefusedException refused) {
+            ledger.settle(notice.id(), Notice.State.FAILED, clock.instant(), refused.getMessage()).block(STORE_TIMEOUT);
             throw new UnprocessableMessageException(refused.getMessage(), refused);
         }
+        ledger.settle(notice.id(), Notice.State.SENT, clock.instant(), "HTTP " + httpStatus).block(STORE_TIMEOUT);
         log.info("Called back 12345 for appeal {} ({}): {} answered {}", event.appealId(),
                 event.appeal().externalId(), event.type(), httpStatus);
         return Delivery.delivered(event, sender.callbackUrl().toString(), httpStatus, clock.instant());

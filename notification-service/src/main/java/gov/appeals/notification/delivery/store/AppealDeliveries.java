@@ -16,9 +16,11 @@ import gov.appeals.notification.delivery.Delivery;
  *
  * @param externalId the 12345 work order (null for appeals from other channels)
  * @param handled    how many events it holds: the guard of every write (null in documents written before it existed)
+ * @param lead       the department leading the appeal after the last event handled, which each callback names
  */
 @Document(AppealDeliveries.COLLECTION)
-public record AppealDeliveries(@Id String appealId, String externalId, List<Entry> deliveries, Integer handled) {
+public record AppealDeliveries(@Id String appealId, String externalId, List<Entry> deliveries, Integer handled,
+                               String lead) {
 
     public static final String COLLECTION = "appeal_deliveries";
 

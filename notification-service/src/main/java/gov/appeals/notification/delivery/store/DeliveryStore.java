@@ -41,6 +41,11 @@ public class DeliveryStore {
     /** What the store held for one appeal when read: the guard of a write made on what was seen. */
     public record Seen(String appealId, AppealDeliveries document) {
 
+        /** The department leading the appeal after the events handled so far, null when none. */
+        public String lead() {
+            return document == null ? null : document.lead();
+        }
+
         /** @return whether this event of the appeal has been handled (called back or skipped) */
         public boolean holds(String eventId) {
             return document != null && document.deliveries() != null
@@ -59,39 +64,41 @@ public class DeliveryStore {
     }
 
     /**
-     * Appends the outcome to its appeal's document (creating it for the appeal's first event) in one single-document
+     * Appends the outcome to its appeal's document (creating it for the appeal's first event), with the lead after the
+     * event, in one single-document
      * write guarded by the number of events the document held when read, so two writers never lose each other's
      * outcome. An event already there is not appended again: the outcome already there wins, since a redelivery of
      * the same event can only have found the same one.
      *
      * @return true when recorded now, false when the event was already recorded
      */
-    public Mono<Boolean> record(Delivery delivery) {
-        return Mono.defer(() -> read(delivery.appealId()).flatMap(seen -> write(delivery, seen)))
+    public Mono<Boolean> record(Delivery delivery, String lead) {
+        return Mono.defer(() -> read(delivery.appealId()).flatMap(seen -> write(delivery, lead, seen)))
                 .retryWhen(Retry.max(CONCURRENT_RETRIES).filter(ConcurrentChange.class::isInstance));
     }
 
-    /** As {@link #record(Delivery)}, first trying a write guarded by what the caller read before. */
-    public Mono<Boolean> record(Delivery delivery, Seen seen) {
-        return write(delivery, seen).onErrorResume(ConcurrentChange.class, changed -> record(delivery));
+    /** As {@link #record(Delivery, String)}, first trying a write guarded by what the caller read before. */
+    public Mono<Boolean> record(Delivery delivery, String lead, Seen seen) {
+        return write(delivery, lead, seen).onErrorResume(ConcurrentChange.class, changed -> record(delivery, lead));
     }
 
-    private Mono<Boolean> write(Delivery delivery, Seen seen) {
+    private Mono<Boolean> write(Delivery delivery, String lead, Seen seen) {
         if (seen.holds(delivery.eventId())) {
             return Mono.just(false);
         }
         AppealDeliveries.Entry entry = AppealDeliveries.Entry.of(delivery);
         if (seen.document() == null) {
-            return mongo.insert(new AppealDeliveries(delivery.appealId(), delivery.externalId(), List.of(entry), 1))
+            return mongo.insert(new AppealDeliveries(delivery.appealId(), delivery.externalId(), List.of(entry), 1,
+                            lead))
                     .thenReturn(true)
                     .onErrorMap(DuplicateKeyException.class, e -> new ConcurrentChange());
         }
-        return append(seen.document(), entry);
+        return append(seen.document(), entry, lead);
     }
 
-    private Mono<Boolean> append(AppealDeliveries appeal, AppealDeliveries.Entry entry) {
+    private Mono<Boolean> append(AppealDeliveries appeal, AppealDeliveries.Entry entry, String lead) {
         int held = appeal.deliveries() == null ? 0 : appeal.deliveries().size();
-        Update update = new Update().push("deliveries", entry).set("handled", held + 1);
+        Update update = new Update().push("deliveries", entry).set("handled", held + 1).set("lead", lead);
         return mongo.updateFirst(query(where("_id").is(appeal.appealId()).and("handled").is(appeal.handled())),
                         update, AppealDeliveries.class)
                 .flatMap(result -> result.getModifiedCount() == 1 ? Mono.just(true)

@@ -37,7 +37,7 @@ class HotlineCallbackSenderTest {
 
     private static final StatusCallback CALLBACK = new StatusCallback("e-1", "gov.appeals.AppealSigned.v1", "a-1",
             "QS-20260302-000001", "GD-77", AppealStatus.SIGNED, "已签收", Instant.parse("2026-03-02T01:30:00Z"), 3,
-            "DEV_REFORM", "staff:li", Map.of("withinDeadline", true));
+            "JD-SWJ", null, Map.of("withinDeadline", true), "JD-SWJ", "区税务局");
 
     private static final String KEY = "callbacks-1:callback-secret";
 
@@ -84,6 +84,15 @@ class HotlineCallbackSenderTest {
 
         assertThat(status).isEqualTo(200);
         assertThat(eventIdHeader.get()).isEqualTo("e-1");
+        var sent = headers.get();
+        assertThat(sent.getFirst("Idempotency-Key")).isEqualTo("e-1");
+        assertThat(sent.getFirst("ce-specversion")).isEqualTo("1.0");
+        assertThat(sent.getFirst("ce-id")).isEqualTo("e-1");
+        assertThat(sent.getFirst("ce-type")).isEqualTo("gov.appeals.AppealSigned.v1");
+        assertThat(sent.getFirst("ce-subject")).isEqualTo("a-1");
+        assertThat(sent.getFirst("ce-time")).isEqualTo("2026-03-02T01:30:00Z");
+        assertThat(sent.getFirst("ce-source")).isNotBlank();
+        assertThat(body.get()).contains("\"leadDepartment\":\"JD-SWJ\"").contains("\"leadDepartmentName\":\"区税务局\"");
         assertThat(body.get()).contains("\"externalId\":\"GD-77\"", "\"stage\":\"已签收\"", "\"status\":\"SIGNED\"",
                 "\"occurredAt\":\"2026-03-02T01:30:00Z\"", "\"detail\":{\"withinDeadline\":true}");
     }

@@ -47,8 +47,8 @@ class DeliveryStoreTest {
     void keepsOneDocumentPerAppealWithItsDeliveriesOldestFirst() {
         String appealId = UUID.randomUUID().toString();
 
-        assertThat(store.record(delivered(appealId, "e-1", 1, AT)).block(WAIT)).isTrue();
-        assertThat(store.record(delivered(appealId, "e-2", 2, AT.plusSeconds(60))).block(WAIT)).isTrue();
+        assertThat(store.record(delivered(appealId, "e-1", 1, AT), null).block(WAIT)).isTrue();
+        assertThat(store.record(delivered(appealId, "e-2", 2, AT.plusSeconds(60)), null).block(WAIT)).isTrue();
 
         assertThat(store.ofAppeal(appealId).block(WAIT)).extracting(Delivery::eventId).containsExactly("e-1", "e-2");
         assertThat(store.ofAppeal(appealId).block(WAIT).get(1))
@@ -64,9 +64,9 @@ class DeliveryStoreTest {
     @Test
     void keepsTheFirstOutcomeOfAnEventRecordedTwice() {
         String appealId = UUID.randomUUID().toString();
-        store.record(delivered(appealId, "e-1", 1, AT)).block(WAIT);
+        store.record(delivered(appealId, "e-1", 1, AT), null).block(WAIT);
 
-        assertThat(store.record(delivered(appealId, "e-1", 1, AT.plusSeconds(5))).block(WAIT)).isFalse();
+        assertThat(store.record(delivered(appealId, "e-1", 1, AT.plusSeconds(5)), null).block(WAIT)).isFalse();
 
         assertThat(store.ofAppeal(appealId).block(WAIT)).containsExactly(delivered(appealId, "e-1", 1, AT));
         assertThat(store.isRecorded(appealId, "e-1").block(WAIT)).isTrue();
