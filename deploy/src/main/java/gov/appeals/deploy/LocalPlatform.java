@@ -49,6 +49,7 @@ public final class LocalPlatform implements AutoCloseable {
     private SupervisedProcess kafka;
     private SupervisedProcess mongo;
     private SupervisedProcess callbackReceiver;
+    private SupervisedProcess smsGateway;
     private SupervisedProcess issuer;
     private final Map<Service, SupervisedProcess> services = new EnumMap<>(Service.class);
     private Duration startupTime;
@@ -105,9 +106,12 @@ public final class LocalPlatform implements AutoCloseable {
             mongo = launch(infrastructure("mongo", MongoStore.class, JvmOptions.store(), Probes.tcp(config.mongoPort())));
             callbackReceiver = launch(infrastructure("callback-receiver", CallbackReceiver.class, JvmOptions.callbackReceiver(),
                     Probes.http(config.callbackUrl(), "[")));
+            smsGateway = launch(infrastructure("sms-gateway", SmsGateway.class, JvmOptions.callbackReceiver(),
+                    Probes.http(PlatformConfig.smsGatewayUrl(System.getenv()), "[")));
             issuer = launch(issuer());
             mongo.awaitReady(deadline);
             callbackReceiver.awaitReady(deadline);
+            smsGateway.awaitReady(deadline);
             kafka.awaitReady(deadline);
             issuer.awaitReady(deadline);
             log.info("Broker, store and issuer ready after {} s; starting {} on JDK {}", seconds(began),
@@ -149,6 +153,9 @@ public final class LocalPlatform implements AutoCloseable {
             // The receiver checks the platform's signature on every callback with the same key.
             env.put(PlatformConfig.HOTLINE_CALLBACK_KEY, PlatformConfig.hotlineCallbackKey(System.getenv()));
         }
+        if (main == SmsGateway.class) {
+            env.put(PlatformConfig.SMS_GATEWAY_PORT, Integer.toString(PlatformConfig.smsGatewayPort(System.getenv())));
+        }
         return new Part(name, command, env, readiness);
     }
 
@@ -182,6 +189,9 @@ public final class LocalPlatform implements AutoCloseable {
         env.put(service.mongoUriVariable(), config.mongoUri(service.database()));
         env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers());
         env.put("HOTLINE_CALLBACK_URL", config.callbackUrl());
+        if (service == Service.NOTIFICATION) {
+            env.put("SMS_GATEWAY_URL", PlatformConfig.smsGatewayUrl(System.getenv()));
+        }
         // Resource servers: tokens from the local issuer; requests from 12345 (and the other channels) signed.
         env.put("ISSUER_URI", config.issuerUrl());
         // Each secret only where it is used: the sources' keys at intake (the one service they call), the callback
@@ -202,7 +212,7 @@ public final class LocalPlatform implements AutoCloseable {
     /** Every part started, infrastructure first. */
     public List<SupervisedProcess> parts() {
         List<SupervisedProcess> parts = new ArrayList<>();
-        for (SupervisedProcess part : Arrays.asList(kafka, mongo, callbackReceiver, issuer)) {
+        for (SupervisedProcess part : Arrays.asList(kafka, mongo, callbackReceiver, smsGateway, issuer)) {
             if (part != null) {
                 parts.add(part);
             }
@@ -235,6 +245,8 @@ public final class LocalPlatform implements AutoCloseable {
                     service.artifactId(), url, url));
         }
         s.append(String.format(Locale.ROOT, "  %-21s %s%n", "12345 callbacks", config.callbackUrl()));
+        s.append(String.format(Locale.ROOT, "  %-21s %s (recorded in %s)%n", "SMS gateway",
+                PlatformConfig.smsGatewayUrl(System.getenv()), PlatformConfig.smsMessagesFile(config)));
         s.append(String.format(Locale.ROOT, "  %-21s %s (discovery %s/.well-known/openid-configuration)%n",
                 "OAuth2/OIDC issuer", config.issuerUrl(), config.issuerUrl()));
         s.append(String.format(Locale.ROOT, "  %-21s %s (KRaft, one node)%n", "Kafka broker",

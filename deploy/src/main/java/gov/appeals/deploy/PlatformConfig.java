@@ -34,6 +34,8 @@ public record PlatformConfig(
     public static final String MONGODB_PORT = "MONGODB_PORT";
     public static final String CALLBACK_PORT = "CALLBACK_PORT";
     public static final String ISSUER_PORT = "ISSUER_PORT";
+    /** The stand-in SMS gateway's port (default 8090). */
+    public static final String SMS_GATEWAY_PORT = "SMS_GATEWAY_PORT";
     public static final String SERVICES = "APPEALS_SERVICES";
     public static final String REFERENCE_DIR = "APPEALS_REFERENCE_DIR";
     public static final String STARTUP_TIMEOUT = "APPEALS_STARTUP_TIMEOUT_SECONDS";
@@ -163,5 +165,20 @@ public record PlatformConfig(
 
     public Path callbacksFile() {
         return dataDir.resolve("callback-receiver").resolve("callbacks.jsonl");
+    }
+
+    /** {@code SMS_GATEWAY_PORT} from {@code env}, else 8090: where the stand-in SMS gateway listens. */
+    public static int smsGatewayPort(Map<String, String> env) {
+        return port(env, SMS_GATEWAY_PORT, 8090);
+    }
+
+    /** Where notification-service sends its text messages in the local run (its {@code SMS_GATEWAY_URL}). */
+    public static String smsGatewayUrl(Map<String, String> env) {
+        return "http://127.0.0.1:" + smsGatewayPort(env) + SmsGateway.PATH;
+    }
+
+    /** The messages the stand-in SMS gateway recorded. */
+    public static Path smsMessagesFile(PlatformConfig config) {
+        return config.dataDir().resolve("sms-gateway").resolve("messages.jsonl");
     }
 }

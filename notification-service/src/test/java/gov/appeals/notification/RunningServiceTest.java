@@ -40,6 +40,10 @@ abstract class RunningServiceTest {
 
     static final HotlineStub hotline = HotlineStub.start();
     static final KafkaTestClient kafka = KafkaTestClient.forTestInfrastructure();
+    static final SmsGatewayStub smsGateway = SmsGatewayStub.start();
+    /** SMS quiet hours for the tests: an hour starting three hours from now (Shanghai), so "now" is never quiet. */
+    static final java.time.LocalTime SMS_QUIET_START = java.time.LocalTime.now(java.time.ZoneId.of("Asia/Shanghai"))
+            .plusHours(3).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
@@ -47,6 +51,12 @@ abstract class RunningServiceTest {
         registry.add("appeals.hotline.callback-url", hotline::url);
         registry.add("appeals.hotline.callback-key", () -> "test-callbacks:test-callback-secret");
         TestIssuer.register(registry);
+        registry.add("appeals.sms.gateway-url", smsGateway::url);
+        registry.add("appeals.sms.gateway-key", () -> "test-sms-key");
+        registry.add("appeals.sms.quiet-hours", () -> SMS_QUIET_START + "-" + SMS_QUIET_START.plusHours(1));
+        registry.add("appeals.sms.sweep-interval", () -> "200ms");
+        registry.add("appeals.sms.retry-initial", () -> "100ms");
+        registry.add("appeals.sms.retry-max", () -> "300ms");
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

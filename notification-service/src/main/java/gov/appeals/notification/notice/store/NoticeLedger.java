@@ -91,6 +91,28 @@ public class NoticeLedger {
         return mongo.find(query(new Criteria().orOperator(deferred, stale)).limit(limit), Notice.class, COLLECTION);
     }
 
+    /**
+     * Notices of one channel that wait for a sender, as {@link #due(Instant, Duration, int)}: a channel's sweep then
+     * never waits behind another channel's backlog.
+     */
+    public Flux<Notice> due(Notice.Channel channel, Instant now, Duration staleAfter, int limit) {
+        Criteria deferred = where("state").is(Notice.State.DEFERRED).and("notBefore").lte(now);
+        Criteria stale = where("state").is(Notice.State.PENDING).and("createdAt").lte(now.minus(staleAfter));
+        return mongo.find(query(new Criteria().andOperator(where("channel").is(channel),
+                new Criteria().orOperator(deferred, stale))).limit(limit), Notice.class, COLLECTION);
+    }
+
+    /**
+     * Puts a PENDING notice back to wait until {@code notBefore} (its receiver could not take it now; or its time is
+     * not yet), noting why in {@code outcome}. @return false when it was not PENDING any more
+     */
+    public Mono<Boolean> postpone(String id, Instant notBefore, String outcome) {
+        Criteria pending = where("_id").is(id).and("state").is(Notice.State.PENDING);
+        return mongo.updateFirst(query(pending), new Update().set("state", Notice.State.DEFERRED)
+                        .set("notBefore", notBefore).set("outcome", outcome), COLLECTION)
+                .map(r -> r.getModifiedCount() > 0);
+    }
+
     /** An appeal's notices on every channel, oldest first. */
     public Mono<List<Notice>> ofAppeal(String appealId) {
         return mongo.find(query(where("appealId").is(appealId)).with(Sort.by("createdAt", "_id")), Notice.class,
