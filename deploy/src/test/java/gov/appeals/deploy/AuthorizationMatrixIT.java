@@ -377,7 +377,9 @@ class AuthorizationMatrixIT {
         int allowedStatus(Row row) {
             return row.path().startsWith("/api/v1/ops/dead-letters/")
                     || row.path().startsWith("/api/v1/departments/{code}/queue/{id}")
-                    || row.path().endsWith("/answer") && row.path().contains("/consultations/") ? 404 : 200;
+                    || row.path().endsWith("/answer") && row.path().contains("/consultations/")
+                    // an inbox item no unit of the caller has
+                    || row.path().equals("/api/v1/inbox/{id}/read") ? 404 : 200;
         }
 
         /** @param own the role acting on its own unit's appeal (false: a unit that has nothing to do with it) */
@@ -483,6 +485,11 @@ class AuthorizationMatrixIT {
                         new Request("GET", base + row.path().replace("{id}", "0-0"), null);
                 case "POST /api/v1/ops/dead-letters/{id}/replay" ->
                         new Request("POST", base + row.path().replace("{id}", "0-0"), null);
+                case "GET /api/v1/inbox", "POST /api/v1/inbox/read-all" -> new Request(row.method(),
+                        base + row.path() + (row.method().equals("GET") ? "?page=0&size=20" : ""), null);
+                case "POST /api/v1/inbox/{id}/read" ->
+                        new Request("POST", base + row.path().replace("{id}", "no-such-item"), null);
+                case "GET /api/v1/inbox/stream" -> new Request("GET", base + row.path(), null, true);
                 default -> throw new AssertionError("No request for " + row.endpoint()
                         + ": a new row of docs/security.md needs one here");
             };

@@ -9,6 +9,7 @@ import org.springframework.messaging.Message;
 
 import gov.appeals.events.EventCodec;
 import gov.appeals.kit.messaging.EventConsumers;
+import gov.appeals.kit.messaging.EventReader;
 import gov.appeals.notification.sms.QuietHours;
 import gov.appeals.notification.sms.SmsMessages;
 import gov.appeals.notification.sms.SmsPreferences;
@@ -27,7 +28,8 @@ public class NotifySmsBinding {
 
     @Bean
     public Consumer<Message<byte[]>> notifySms(EventConsumers consumers, SmsNotifier notifier) {
-        return consumers.of(EventCodec::decode, notifier::handle);
+        // An unreadable record is dead-lettered once, by notifyHotline; this group skips it (EventReader).
+        return consumers.of(EventReader.skippingUnreadable(EventCodec::decode), notifier::handle);
     }
 
     @Bean
