@@ -14,6 +14,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
 import gov.appeals.testsupport.KafkaTestClient;
 import gov.appeals.testsupport.Credentials;
 import gov.appeals.testsupport.TestInfrastructure;
@@ -40,6 +43,8 @@ abstract class RunningServiceTest {
 
     static final HotlineStub hotline = HotlineStub.start();
     static final KafkaTestClient kafka = KafkaTestClient.forTestInfrastructure();
+    /** The SMTP server staff mail goes to (GreenMail on a free port). */
+    static final GreenMail smtp = startSmtp();
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
@@ -47,6 +52,16 @@ abstract class RunningServiceTest {
         registry.add("appeals.hotline.callback-url", hotline::url);
         registry.add("appeals.hotline.callback-key", () -> "test-callbacks:test-callback-secret");
         TestIssuer.register(registry);
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+        // Extension decisions are switched off for mail: they are recorded SUPPRESSED (MailIntegrationTest).
+        registry.add("appeals.mail.topics", () -> "ASSIGNED,CO_HANDLING,DUE_SOON,OVERDUE,SUPERVISION,DIGEST");
+    }
+
+    private static GreenMail startSmtp() {
+        GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        mail.start();
+        return mail;
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -82,6 +82,17 @@ public class NoticeLedger {
     }
 
     /**
+     * Puts a PENDING notice back to wait: DEFERRED until {@code notBefore}, with why (e.g. a transient failure to be
+     * retried). {@link #due} returns it again once its time came. @return false when it was not pending
+     */
+    public Mono<Boolean> postpone(String id, Instant notBefore, String outcome) {
+        Criteria pending = where("_id").is(id).and("state").is(Notice.State.PENDING);
+        return mongo.updateFirst(query(pending), new Update().set("state", Notice.State.DEFERRED)
+                        .set("notBefore", notBefore).set("outcome", outcome), COLLECTION)
+                .map(r -> r.getModifiedCount() > 0);
+    }
+
+    /**
      * Notices that wait for a sender: DEFERRED ones due by {@code now}, PENDING ones claimed before
      * {@code now - staleAfter}.
      */
