@@ -50,27 +50,27 @@ public class StaffMails {
         String title = orElse(facts.title(), null, "（标题未知）");
         List<Mail> mails = new ArrayList<>();
         if (event instanceof AppealAssigned a) {
-                String answerBy = time(a.deadlines() == null ? null : a.deadlines().answerBy());
-                String coHandlers = a.coHandlers().isEmpty() ? "无" : String.join("、", a.coHandlers());
-                mails.add(new Mail(MailKind.ASSIGNED, mailboxes.department(a.department()),
-                        "新分派诉求 " + number + " " + title,
-                        "贵单位收到一件新分派的企业诉求（主办）。\n\n"
+            String answerBy = time(a.deadlines() == null ? null : a.deadlines().answerBy());
+            String coHandlers = a.coHandlers().isEmpty() ? "无" : String.join("、", a.coHandlers());
+            mails.add(new Mail(MailKind.ASSIGNED, mailboxes.department(a.department()),
+                    "新分派诉求 " + number + " " + title,
+                    "贵单位收到一件新分派的企业诉求（主办）。\n\n"
+                            + "诉求编号：" + number + "\n"
+                            + "标题：" + title + "\n"
+                            + "反馈期限：" + answerBy + "\n"
+                            + "协办单位：" + coHandlers + "\n"
+                            + (a.reason() == null ? "" : "分派理由：" + a.reason() + "\n")
+                            + "\n请及时签收并联系企业。\n"));
+            for (String coHandler : a.coHandlers()) {
+                mails.add(new Mail(MailKind.CO_HANDLING, mailboxes.department(coHandler),
+                        "协办 " + number + " " + title,
+                        "贵单位被列为以下企业诉求的协办单位。\n\n"
                                 + "诉求编号：" + number + "\n"
                                 + "标题：" + title + "\n"
+                                + "主办单位：" + a.department() + "\n"
                                 + "反馈期限：" + answerBy + "\n"
-                                + "协办单位：" + coHandlers + "\n"
-                                + (a.reason() == null ? "" : "分派理由：" + a.reason() + "\n")
-                                + "\n请及时签收并联系企业。\n"));
-                for (String coHandler : a.coHandlers()) {
-                    mails.add(new Mail(MailKind.CO_HANDLING, mailboxes.department(coHandler),
-                            "协办 " + number + " " + title,
-                            "贵单位被列为以下企业诉求的协办单位。\n\n"
-                                    + "诉求编号：" + number + "\n"
-                                    + "标题：" + title + "\n"
-                                    + "主办单位：" + a.department() + "\n"
-                                    + "反馈期限：" + answerBy + "\n"
-                                    + "\n请在主办单位反馈前提交协办意见。\n"));
-                }
+                                + "\n请在主办单位反馈前提交协办意见。\n"));
+            }
         } else if (event instanceof AppealDueSoon d) {
             mails.add(new Mail(MailKind.DUE_SOON, mailboxes.department(d.department()),
                     "临期提醒 " + number + " " + clock(d.clock()) + "即将到期",
@@ -80,42 +80,42 @@ public class StaffMails {
                             + "期限：" + time(d.deadline()) + "\n"
                             + "\n请在期限前办理。\n"));
         } else if (event instanceof AppealOverdue o) {
-                String body = "以下诉求的" + clock(o.clock()) + "期限已超期。\n\n"
-                        + "诉求编号：" + number + "\n"
-                        + "标题：" + title + "\n"
-                        + "主办单位：" + o.department() + "\n"
-                        + "期限：" + time(o.deadline()) + "\n";
-                String subject = "超期 " + number + " " + clock(o.clock()) + "已超期";
-                mails.add(new Mail(MailKind.OVERDUE, mailboxes.department(o.department()), subject,
-                        body + "\n请尽快办理。\n"));
-                mails.add(new Mail(MailKind.OVERDUE, mailboxes.supervisors(), subject, body));
+            String body = "以下诉求的" + clock(o.clock()) + "期限已超期。\n\n"
+                    + "诉求编号：" + number + "\n"
+                    + "标题：" + title + "\n"
+                    + "主办单位：" + o.department() + "\n"
+                    + "期限：" + time(o.deadline()) + "\n";
+            String subject = "超期 " + number + " " + clock(o.clock()) + "已超期";
+            mails.add(new Mail(MailKind.OVERDUE, mailboxes.department(o.department()), subject,
+                    body + "\n请尽快办理。\n"));
+            mails.add(new Mail(MailKind.OVERDUE, mailboxes.supervisors(), subject, body));
         } else if (event instanceof SupervisionOrderRaised s) {
-                String body = "督办单 " + s.orderId() + "\n\n"
-                        + "诉求编号：" + number + "\n"
-                        + "标题：" + title + "\n"
-                        + "督办单位：" + s.department() + "\n"
-                        + "督办原因：" + (s.trigger() == SupervisionOrderRaised.Trigger.OVERDUE ? "超期自动督办" : "人工督办")
-                        + "\n"
-                        + (s.comment() == null || s.comment().isBlank() ? "" : "督办意见：" + s.comment() + "\n")
-                        + "办结期限：" + time(s.dueBy()) + "\n";
-                String subject = "督办单 " + number + " " + title;
-                mails.add(new Mail(MailKind.SUPERVISION, mailboxes.department(s.department()), subject, body));
-                if (s.escalatedTo() != null && !s.escalatedTo().isBlank()) {
-                    mails.add(new Mail(MailKind.SUPERVISION, mailboxes.department(s.escalatedTo()), subject, body));
-                }
-                mails.add(new Mail(MailKind.SUPERVISION, mailboxes.supervisors(), subject, body));
+            String body = "督办单 " + s.orderId() + "\n\n"
+                    + "诉求编号：" + number + "\n"
+                    + "标题：" + title + "\n"
+                    + "督办单位：" + s.department() + "\n"
+                    + "督办原因：" + (s.trigger() == SupervisionOrderRaised.Trigger.OVERDUE ? "超期自动督办" : "人工督办")
+                    + "\n"
+                    + (s.comment() == null || s.comment().isBlank() ? "" : "督办意见：" + s.comment() + "\n")
+                    + "办结期限：" + time(s.dueBy()) + "\n";
+            String subject = "督办单 " + number + " " + title;
+            mails.add(new Mail(MailKind.SUPERVISION, mailboxes.department(s.department()), subject, body));
+            if (s.escalatedTo() != null && !s.escalatedTo().isBlank()) {
+                mails.add(new Mail(MailKind.SUPERVISION, mailboxes.department(s.escalatedTo()), subject, body));
+            }
+            mails.add(new Mail(MailKind.SUPERVISION, mailboxes.supervisors(), subject, body));
         } else if (event instanceof ExtensionDecided x) {
-                String decision = x.approved() ? "已批准" : "未批准";
-                String deadline = x.approved() && x.deadlines() != null
-                        ? "新的反馈期限：" + time(x.deadlines().answerBy()) + "\n"
-                        : "反馈期限不变" + (facts.answerBy() == null ? "" : "：" + time(facts.answerBy())) + "\n";
-                mails.add(new Mail(MailKind.EXTENSION, mailboxes.department(x.department()),
-                        "延期申请" + decision + " " + number,
-                        "贵单位对以下诉求的延期申请" + decision + "。\n\n"
-                                + "诉求编号：" + number + "\n"
-                                + "标题：" + title + "\n"
-                                + deadline
-                                + (x.comment() == null || x.comment().isBlank() ? "" : "审批意见：" + x.comment() + "\n")));
+            String decision = x.approved() ? "已批准" : "未批准";
+            String deadline = x.approved() && x.deadlines() != null
+                    ? "新的反馈期限：" + time(x.deadlines().answerBy()) + "\n"
+                    : "反馈期限不变" + (facts.answerBy() == null ? "" : "：" + time(facts.answerBy())) + "\n";
+            mails.add(new Mail(MailKind.EXTENSION, mailboxes.department(x.department()),
+                    "延期申请" + decision + " " + number,
+                    "贵单位对以下诉求的延期申请" + decision + "。\n\n"
+                            + "诉求编号：" + number + "\n"
+                            + "标题：" + title + "\n"
+                            + deadline
+                            + (x.comment() == null || x.comment().isBlank() ? "" : "审批意见：" + x.comment() + "\n")));
         }
         return List.copyOf(mails);
     }

@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 import org.springframework.mail.MailAuthenticationException;
-import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
@@ -90,9 +89,5 @@ public class SmtpMailer {
             throw new MailPreparationException(e);
         }
         return message;
-    }
-
-    static String describe(MailException failure) {
-        return failure.getClass().getSimpleName() + ": " + failure.getMessage();
     }
 }
