@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The local all-in-one platform: a Kafka broker (KRaft), the MongoDB-compatible store, the 12345 callback receiver,
+ * an SMTP sink for staff mail ({@link MailSink}),
  * the OAuth2/OIDC issuer (identity-server) and the four services, each a separate process as in production,
  * supervised (a part that dies is started again on its existing data).
  * {@code java -jar deploy/target/appeals-local.jar} runs it in the foreground; Ctrl-C stops everything.
@@ -50,6 +51,7 @@ public final class LocalPlatform implements AutoCloseable {
     private SupervisedProcess mongo;
     private SupervisedProcess callbackReceiver;
     private SupervisedProcess smsGateway;
+    private SupervisedProcess mailSink;
     private SupervisedProcess issuer;
     private final Map<Service, SupervisedProcess> services = new EnumMap<>(Service.class);
     private Duration startupTime;
@@ -108,10 +110,14 @@ public final class LocalPlatform implements AutoCloseable {
                     Probes.http(config.callbackUrl(), "[")));
             smsGateway = launch(infrastructure("sms-gateway", SmsGateway.class, JvmOptions.callbackReceiver(),
                     Probes.http(PlatformConfig.smsGatewayUrl(System.getenv()), "[")));
+            mailSink = launch(infrastructure("mail-sink", MailSink.class, JvmOptions.callbackReceiver(),
+                    Probes.tcp(mailPort())));
             issuer = launch(issuer());
             mongo.awaitReady(deadline);
             callbackReceiver.awaitReady(deadline);
             smsGateway.awaitReady(deadline);
+            mailSink.awaitReady(deadline);
+            log.info("mail: smtp://127.0.0.1:{} → {}", mailPort(), MailSink.dir(config));
             kafka.awaitReady(deadline);
             issuer.awaitReady(deadline);
             log.info("Broker, store and issuer ready after {} s; starting {} on JDK {}", seconds(began),
@@ -156,6 +162,9 @@ public final class LocalPlatform implements AutoCloseable {
         if (main == SmsGateway.class) {
             env.put(PlatformConfig.SMS_GATEWAY_PORT, Integer.toString(PlatformConfig.smsGatewayPort(System.getenv())));
         }
+        if (main == MailSink.class) {
+            env.put(MailSink.MAIL_PORT, Integer.toString(mailPort()));
+        }
         return new Part(name, command, env, readiness);
     }
 
@@ -191,6 +200,9 @@ public final class LocalPlatform implements AutoCloseable {
         env.put("HOTLINE_CALLBACK_URL", config.callbackUrl());
         if (service == Service.NOTIFICATION) {
             env.put("SMS_GATEWAY_URL", PlatformConfig.smsGatewayUrl(System.getenv()));
+            // Staff mail goes to the local sink, which writes each mail to <data>/mail/<n>.eml.
+            env.put("MAIL_HOST", "127.0.0.1");
+            env.put(MailSink.MAIL_PORT, Integer.toString(mailPort()));
         }
         // Resource servers: tokens from the local issuer; requests from 12345 (and the other channels) signed.
         env.put("ISSUER_URI", config.issuerUrl());
@@ -212,7 +224,7 @@ public final class LocalPlatform implements AutoCloseable {
     /** Every part started, infrastructure first. */
     public List<SupervisedProcess> parts() {
         List<SupervisedProcess> parts = new ArrayList<>();
-        for (SupervisedProcess part : Arrays.asList(kafka, mongo, callbackReceiver, smsGateway, issuer)) {
+        for (SupervisedProcess part : Arrays.asList(kafka, mongo, callbackReceiver, smsGateway, mailSink, issuer)) {
             if (part != null) {
                 parts.add(part);
             }
@@ -247,6 +259,8 @@ public final class LocalPlatform implements AutoCloseable {
         s.append(String.format(Locale.ROOT, "  %-21s %s%n", "12345 callbacks", config.callbackUrl()));
         s.append(String.format(Locale.ROOT, "  %-21s %s (recorded in %s)%n", "SMS gateway",
                 PlatformConfig.smsGatewayUrl(System.getenv()), PlatformConfig.smsMessagesFile(config)));
+        s.append(String.format(Locale.ROOT, "  %-21s smtp://127.0.0.1:%d (each mail written to %s)%n", "staff mail",
+                mailPort(), MailSink.dir(config)));
         s.append(String.format(Locale.ROOT, "  %-21s %s (discovery %s/.well-known/openid-configuration)%n",
                 "OAuth2/OIDC issuer", config.issuerUrl(), config.issuerUrl()));
         s.append(String.format(Locale.ROOT, "  %-21s %s (KRaft, one node)%n", "Kafka broker",
@@ -344,5 +358,10 @@ public final class LocalPlatform implements AutoCloseable {
 
     private static String seconds(Instant since) {
         return String.format(Locale.ROOT, "%.1f", Duration.between(since, Instant.now()).toMillis() / 1000.0);
+    }
+
+    /** The local SMTP sink's port: {@code MAIL_PORT} of the launcher's environment, default 2525. */
+    private static int mailPort() {
+        return MailSink.port(System.getenv());
     }
 }

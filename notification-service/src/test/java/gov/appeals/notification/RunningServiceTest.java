@@ -14,6 +14,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
 import gov.appeals.testsupport.KafkaTestClient;
 import gov.appeals.testsupport.Credentials;
 import gov.appeals.testsupport.TestInfrastructure;
@@ -44,6 +47,8 @@ abstract class RunningServiceTest {
     /** SMS quiet hours for the tests: an hour starting three hours from now (Shanghai), so "now" is never quiet. */
     static final java.time.LocalTime SMS_QUIET_START = java.time.LocalTime.now(java.time.ZoneId.of("Asia/Shanghai"))
             .plusHours(3).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    /** The SMTP server staff mail goes to (GreenMail on a free port). */
+    static final GreenMail smtp = startSmtp();
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
@@ -57,6 +62,16 @@ abstract class RunningServiceTest {
         registry.add("appeals.sms.sweep-interval", () -> "200ms");
         registry.add("appeals.sms.retry-initial", () -> "100ms");
         registry.add("appeals.sms.retry-max", () -> "300ms");
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+        // Extension decisions are switched off for mail: they are recorded SUPPRESSED (MailIntegrationTest).
+        registry.add("appeals.mail.topics", () -> "ASSIGNED,CO_HANDLING,DUE_SOON,OVERDUE,SUPERVISION,DIGEST");
+    }
+
+    private static GreenMail startSmtp() {
+        GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        mail.start();
+        return mail;
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

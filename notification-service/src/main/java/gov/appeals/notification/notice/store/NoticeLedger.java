@@ -82,35 +82,25 @@ public class NoticeLedger {
     }
 
     /**
-     * Notices that wait for a sender: DEFERRED ones due by {@code now}, PENDING ones claimed before
-     * {@code now - staleAfter}.
-     */
-    public Flux<Notice> due(Instant now, Duration staleAfter, int limit) {
-        Criteria deferred = where("state").is(Notice.State.DEFERRED).and("notBefore").lte(now);
-        Criteria stale = where("state").is(Notice.State.PENDING).and("createdAt").lte(now.minus(staleAfter));
-        return mongo.find(query(new Criteria().orOperator(deferred, stale)).limit(limit), Notice.class, COLLECTION);
-    }
-
-    /**
-     * Notices of one channel that wait for a sender, as {@link #due(Instant, Duration, int)}: a channel's sweep then
-     * never waits behind another channel's backlog.
-     */
-    public Flux<Notice> due(Notice.Channel channel, Instant now, Duration staleAfter, int limit) {
-        Criteria deferred = where("state").is(Notice.State.DEFERRED).and("notBefore").lte(now);
-        Criteria stale = where("state").is(Notice.State.PENDING).and("createdAt").lte(now.minus(staleAfter));
-        return mongo.find(query(new Criteria().andOperator(where("channel").is(channel),
-                new Criteria().orOperator(deferred, stale))).limit(limit), Notice.class, COLLECTION);
-    }
-
-    /**
-     * Puts a PENDING notice back to wait until {@code notBefore} (its receiver could not take it now; or its time is
-     * not yet), noting why in {@code outcome}. @return false when it was not PENDING any more
+     * Puts a PENDING notice back to wait: DEFERRED until {@code notBefore}, with why (e.g. a transient failure to be
+     * retried). {@link #due} returns it again once its time came. @return false when it was not pending
      */
     public Mono<Boolean> postpone(String id, Instant notBefore, String outcome) {
         Criteria pending = where("_id").is(id).and("state").is(Notice.State.PENDING);
         return mongo.updateFirst(query(pending), new Update().set("state", Notice.State.DEFERRED)
                         .set("notBefore", notBefore).set("outcome", outcome), COLLECTION)
                 .map(r -> r.getModifiedCount() > 0);
+    }
+
+    /**
+     * Notices of one channel that wait for a sender: DEFERRED ones due by {@code now}, PENDING ones claimed before
+     * {@code now - staleAfter}. By channel, so that a channel's sweep never waits behind another channel's backlog.
+     */
+    public Flux<Notice> due(Notice.Channel channel, Instant now, Duration staleAfter, int limit) {
+        Criteria deferred = where("state").is(Notice.State.DEFERRED).and("notBefore").lte(now);
+        Criteria stale = where("state").is(Notice.State.PENDING).and("createdAt").lte(now.minus(staleAfter));
+        return mongo.find(query(new Criteria().andOperator(where("channel").is(channel),
+                new Criteria().orOperator(deferred, stale))).limit(limit), Notice.class, COLLECTION);
     }
 
     /** An appeal's notices on every channel, oldest first. */
