@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Measures the product alone on this machine and prints numbers (it asserts nothing): start-up, idle memory, then
 # the phases of the side-by-side comparison (lifecycle, intake, queue page at the backlog intake left, POST → routed
-# latency at a fixed rate), routing accuracy over the samples (and POST → in the lead's queue, one at a time), each with its rate, p50/p99 per step and CPU per operation over every process of the
+# latency at a fixed rate), routing accuracy over the samples (and POST → in the lead's queue, one at a time), the 12345
+# callback channel (stage change → callback at the local receiver, callbacks per second; bench/callbacks.sh alone),
+# each with its rate, p50/p99 per step and CPU per operation over every process of the
 # platform. Writes bench/results/<timestamp>.tsv.
 #
 #   ./mvnw -q -DskipTests package        # once, and after each change
@@ -16,6 +18,7 @@ INTAKE_N=${INTAKE_N:-8000}; INTAKE_C=${INTAKE_C:-32}
 QUEUE_N=${QUEUE_N:-200}; QUEUE_DEPT=${QUEUE_DEPT:-JD-JW}
 LATENCY_RATE=${LATENCY_RATE:-100}; LATENCY_S=${LATENCY_S:-10}
 ROUTING_ROUNDS=${ROUTING_ROUNDS:-2}
+CALLBACK_N=${CALLBACK_N:-300}; CALLBACK_C=${CALLBACK_C:-16}
 
 for jar in deploy/target/appeals-local.jar bench/target/bench.jar; do
   [ -f "$jar" ] || { echo "missing $jar: build first (./mvnw -q -DskipTests package)" >&2; exit 1; }
@@ -106,5 +109,7 @@ phase intake "$INTAKE_N" intake "$INTAKE_N" "$INTAKE_C"
 phase queue "$QUEUE_N" queue "$QUEUE_N" "$QUEUE_DEPT"
 phase latency "$((LATENCY_RATE * LATENCY_S))" latency "$LATENCY_RATE" "$LATENCY_S"
 phase routing "$((ROUTING_ROUNDS * 40))" routing "$ROUTING_ROUNDS" 1
+# The driver reads the receiver's callbacks.jsonl in the data directory (its operations: the callbacks received).
+APPEALS_DATA_DIR="$data" phase callbacks "$((CALLBACK_N * 2))" callbacks "$CALLBACK_N" "$CALLBACK_C"
 printf 'after\tRSS of all processes\t%s MB\n' "$(rss_mb)" | tee -a "$out"
 echo "results: $out"

@@ -27,6 +27,9 @@ import gov.appeals.deploy.HotlineSignature;
 import gov.appeals.deploy.IssuerLogin;
 import gov.appeals.deploy.PlatformConfig;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * Drives a running platform over HTTP, as the hotline (signed requests), staff (tokens of the platform's issuer) and
  * the enterprise would, and prints what it measured:
@@ -40,6 +43,8 @@ import gov.appeals.deploy.PlatformConfig;
  * java -jar bench/target/bench.jar latency RATE SECONDS  POST at a fixed rate; POST → routed (ASSIGNED) latency
  * java -jar bench/target/bench.jar routing ROUNDS 1     every sample ROUNDS times, one at a time: where it went against
  *                                                      where its expected category leads, and POST → in the lead's queue
+ * java -jar bench/target/bench.jar callbacks N C       POST N appeals, C at a time; each stage change → its 12345
+ *                                                      callback at the local receiver, and callbacks per second
  * </pre>
  */
 public final class LoadDriver {
@@ -70,7 +75,7 @@ public final class LoadDriver {
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
             System.err.println("usage: intake N C | lifecycle N C | queue N DEPARTMENT | latency RATE SECONDS"
-                    + " | routing ROUNDS 1");
+                    + " | routing ROUNDS 1 | callbacks N C");
             System.exit(2);
         }
         LoadDriver driver = new LoadDriver(samples(Path.of(env("BENCH_SAMPLES",
@@ -80,6 +85,7 @@ public final class LoadDriver {
             case "lifecycle" -> driver.lifecycle(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             case "queue" -> driver.queue(Integer.parseInt(args[1]), args[2]);
             case "latency" -> driver.latency(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            case "callbacks" -> driver.callbacks(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             case "routing" -> driver.routing(Integer.parseInt(args[1]), Path.of(env("BENCH_SAMPLES",
                     "appeal-reference/src/main/resources/reference/sample-appeals.jsonl")));
             default -> throw new IllegalArgumentException("unknown phase " + args[0]);
@@ -304,6 +310,225 @@ public final class LoadDriver {
         print(inQueue);
     }
 
+    /**
+     * The 12345 callback channel. N hotline appeals are posted as the intake phase posts them (C at a time, fresh
+     * external ids); then each of their callbacks, as the local receiver recorded it, gives one latency: its receipt
+     * ({@code receivedAt}, stamped by the receiver) minus the stage change's time ({@code occurredAt}), per stage and
+     * overall. The rate is the callbacks received per second from the first receipt to the last. It waits, at most
+     * CALLBACK_TIMEOUT_S (default 300) after the last POST, until each appeal has had its acceptance (ACCEPTED,
+     * 已受理) and its routing (ASSIGNED, 已分派, or TRIAGE, 待甄别, for one no rule routes) called back; what is still
+     * missing then is counted as errors. A callback received twice (same event id) counts once, at its first receipt.
+     *
+     * <p>Where the callbacks are read: the receiver's file {@code <APPEALS_DATA_DIR>/callback-receiver/callbacks.jsonl}
+     * when APPEALS_DATA_DIR is set (only what was appended since the phase began, and only after the last POST, so
+     * that reading costs the receiver nothing while the load runs), else its {@code GET /12345/callbacks}
+     * (CALLBACK_PORT, default 8089).
+     */
+    private void callbacks(int n, int concurrency) throws InterruptedException {
+        CallbackFeed feed = new CallbackFeed();
+        String prefix = "CALLBACK-" + run + "-";
+        Stats create = new Stats("callbacks", "create");
+        java.util.Set<String> posted = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        long began = System.nanoTime();
+        parallel(n, concurrency, i -> {
+            int k = next.incrementAndGet();
+            String externalId = prefix + k;
+            if (post(create, samples.get((k - 1) % samples.size()), externalId) != null) {
+                posted.add(externalId);
+            }
+        });
+        java.time.Instant lastPost = java.time.Instant.now();
+        double postingSeconds = (System.nanoTime() - began) / 1e9;
+        print(create);
+        report(feed, posted, lastPost, postingSeconds);
+    }
+
+    /** Waits for the posted appeals' callbacks (by external id) and prints what {@link #callbacks} measures. */
+    private void report(CallbackFeed feed, java.util.Set<String> posted, java.time.Instant lastPost,
+                        double postingSeconds) throws InterruptedException {
+        // The first receipt of each callback of the posted appeals, by event id, in the order the receiver took them.
+        Map<String, JsonNode> received = new java.util.LinkedHashMap<>();
+        Map<String, java.util.Set<String>> calledBack = new java.util.HashMap<>();
+        java.util.Set<String> waiting = new java.util.HashSet<>(posted);
+        int duplicates = 0;
+        long deadline = System.nanoTime() + Duration.ofSeconds(Long.parseLong(env("CALLBACK_TIMEOUT_S", "300")))
+                .toNanos();
+        while (true) {
+            for (JsonNode callback : feed.next()) {
+                String externalId = text(callback, "externalId");
+                if (externalId == null || !posted.contains(externalId)) {
+                    continue;
+                }
+                String status = text(callback, "status");
+                String eventId = text(callback, "eventId");
+                if (received.putIfAbsent(eventId != null ? eventId
+                        : externalId + "|" + status + "|" + text(callback, "version"), callback) != null) {
+                    duplicates++;
+                    continue;
+                }
+                java.util.Set<String> statuses =
+                        calledBack.computeIfAbsent(externalId, id -> new java.util.HashSet<>());
+                statuses.add(status);
+                if (routedAndAccepted(statuses)) {
+                    waiting.remove(externalId);
+                }
+            }
+            if (waiting.isEmpty() || System.nanoTime() > deadline) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+
+        Stats overall = new Stats("callbacks", "stage-to-callback");
+        Map<String, Stats> byStage = new java.util.LinkedHashMap<>();
+        byStage.put("已受理", new Stats("callbacks", "stage-to-callback 已受理"));
+        byStage.put("已分派", new Stats("callbacks", "stage-to-callback 已分派"));
+        java.time.Instant first = null;
+        java.time.Instant last = null;
+        int unstamped = 0;
+        for (JsonNode callback : received.values()) {
+            String stage = text(callback, "stage");
+            Stats stats = byStage.computeIfAbsent(stage == null ? "-" : stage,
+                    label -> new Stats("callbacks", "stage-to-callback " + label));
+            String receivedAt = text(callback, "receivedAt");
+            String occurredAt = text(callback, "occurredAt");
+            if (receivedAt == null || occurredAt == null) {
+                unstamped++;
+                stats.error();
+                overall.error();
+                continue;
+            }
+            java.time.Instant at = java.time.Instant.parse(receivedAt);
+            long nanos = Math.max(0, Duration.between(java.time.Instant.parse(occurredAt), at).toNanos());
+            stats.record(nanos);
+            overall.record(nanos);
+            first = first == null || at.isBefore(first) ? at : first;
+            last = last == null || at.isAfter(last) ? at : last;
+        }
+        int missing = 0;
+        for (String externalId : waiting) {
+            java.util.Set<String> statuses = calledBack.getOrDefault(externalId, java.util.Set.of());
+            if (!statuses.contains("ACCEPTED")) {
+                missing++;
+                byStage.get("已受理").error();
+                overall.error();
+            }
+            if (!statuses.contains("ASSIGNED") && !statuses.contains("TRIAGE")) {
+                missing++;
+                byStage.get("已分派").error();
+                overall.error();
+            }
+        }
+        long triage = calledBack.values().stream().filter(statuses -> statuses.contains("TRIAGE")).count();
+
+        int count = overall.count();
+        double window = first == null ? 0 : Duration.between(first, last).toNanos() / 1e9;
+        System.out.printf(Locale.ROOT, "RATE\tcallbacks\t%d\t%.1f\t%.1f%n", count, window,
+                window > 0 ? count / window : 0.0);
+        System.out.printf(Locale.ROOT, "CALLBACKS\tappeals\t%d posted, %d with their 已受理 and 已分派 (or 待甄别)"
+                + " callbacks, %d of them into triage (待甄别)%n", posted.size(), posted.size() - waiting.size(), triage);
+        System.out.printf(Locale.ROOT, "CALLBACKS\tmissing\t%d callbacks of %d appeals after %s s (%d duplicates,"
+                + " %d without receivedAt or occurredAt)%n", missing, waiting.size(),
+                env("CALLBACK_TIMEOUT_S", "300"), duplicates, unstamped);
+        System.out.printf(Locale.ROOT, "CALLBACKS\twindow\tposting %.1f s, first to last receipt %.1f s, last receipt"
+                + " %.1f s after the last POST's answer%n", postingSeconds, window,
+                last == null ? Double.NaN : Duration.between(lastPost, last).toNanos() / 1e9);
+        print(overall);
+        byStage.values().forEach(LoadDriver::print);
+    }
+
+    private static boolean routedAndAccepted(java.util.Set<String> statuses) {
+        return statuses.contains("ACCEPTED") && (statuses.contains("ASSIGNED") || statuses.contains("TRIAGE"));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asString();
+    }
+
+    /**
+     * The callbacks the receiver took since this feed was made, a batch per {@link #next()}: from its file (whole
+     * lines from a byte offset; a line the receiver is still writing is read next time) when APPEALS_DATA_DIR is
+     * set, else from its GET (the list is append-only, oldest first: what follows the ones seen).
+     */
+    private final class CallbackFeed {
+
+        private final JsonMapper json = JsonMapper.builder().build();
+        private final Path file;
+        private final String url;
+        private long offset;
+        private int seen;
+
+        CallbackFeed() {
+            PlatformConfig config = PlatformConfig.fromEnvironment(System.getenv());
+            String dataDir = System.getenv(PlatformConfig.DATA_DIR);
+            file = dataDir == null || dataDir.isBlank() ? null : config.callbacksFile();
+            url = config.callbackUrl();
+            if (file != null) {
+                try {
+                    offset = Files.exists(file) ? Files.size(file) : 0;
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            } else {
+                seen = all().size();
+            }
+        }
+
+        List<JsonNode> next() {
+            List<JsonNode> batch = new ArrayList<>();
+            if (file == null) {
+                List<JsonNode> all = all();
+                batch.addAll(all.subList(Math.min(seen, all.size()), all.size()));
+                seen = Math.max(seen, all.size());
+                return batch;
+            }
+            if (!Files.exists(file)) {
+                return batch;
+            }
+            try (java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(file)) {
+                while (channel.size() > offset) {
+                    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(
+                            (int) Math.min(channel.size() - offset, 4 << 20));
+                    channel.position(offset);
+                    while (buffer.hasRemaining() && channel.read(buffer) > 0) {
+                        // fill the buffer
+                    }
+                    int end = buffer.position() - 1;
+                    while (end >= 0 && buffer.get(end) != '\n') {
+                        end--;
+                    }
+                    if (end < 0) {
+                        if (buffer.position() == buffer.capacity() && buffer.capacity() == 4 << 20) {
+                            throw new IllegalStateException("a callback line over 4 MB in " + file);
+                        }
+                        break; // only a line still being written
+                    }
+                    for (String line : new String(buffer.array(), 0, end + 1, StandardCharsets.UTF_8).split("\n")) {
+                        if (!line.isBlank()) {
+                            batch.add(json.readTree(line));
+                        }
+                    }
+                    offset += end + 1;
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return batch;
+        }
+
+        private List<JsonNode> all() {
+            HttpResponse<String> r = get(url, Map.of());
+            if (r == null || r.statusCode() != 200) {
+                throw new IllegalStateException("the callback receiver at " + url + " answered "
+                        + (r == null ? "nothing" : r.statusCode()));
+            }
+            List<JsonNode> all = new ArrayList<>();
+            json.readTree(r.body()).forEach(all::add);
+            return all;
+        }
+    }
+
     private static final Pattern ASSIGNED_AT =
             Pattern.compile("\\{\"status\":\"ASSIGNED\",\"at\":\"([^\"]+)\"");
 
@@ -347,8 +572,13 @@ public final class LoadDriver {
     }
 
     private String post(Stats create) {
-        String body = ID_FIELD.matcher(samples.get(next.get() % samples.size()))
-                .replaceFirst("\"externalId\": \"BENCH-" + run + "-" + next.incrementAndGet() + "\"");
+        int k = next.incrementAndGet();
+        return post(create, samples.get((k - 1) % samples.size()), "BENCH-" + run + "-" + k);
+    }
+
+    /** @return the appeal's id, null when it was not accepted (counted as an error) */
+    private String post(Stats create, String sample, String externalId) {
+        String body = ID_FIELD.matcher(sample).replaceFirst("\"externalId\": \"" + externalId + "\"");
         long start = System.nanoTime();
         HttpResponse<String> r = signedPost(intake + "/api/v1/appeals", body);
         if (r == null || r.statusCode() != 201) {

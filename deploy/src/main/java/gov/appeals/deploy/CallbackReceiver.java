@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
  * one line (externalId, status, stage); {@code GET /12345/callbacks} returns every callback received, oldest first,
  * as a JSON array. A callback not signed with {@code HOTLINE_CALLBACK_KEY} (docs/security.md) is refused with a 401
  * and a logged reason. Callbacks are appended to {@code <dataDir>/callback-receiver/callbacks.jsonl}, so a restarted
- * receiver still lists the earlier ones.
+ * receiver still lists the earlier ones. Each recorded callback gets {@code receivedAt}: when the receiver began
+ * handling its POST (ISO-8601, this host's clock), which bench/callbacks.sh compares with the callback's
+ * {@code occurredAt}.
  */
 public final class CallbackReceiver implements AutoCloseable {
 
@@ -99,6 +102,7 @@ public final class CallbackReceiver implements AutoCloseable {
     }
 
     private void receive(HttpExchange exchange) throws IOException {
+        Instant receivedAt = Instant.now();
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readNBytes(MAX_BODY_BYTES + 1);
@@ -137,6 +141,8 @@ public final class CallbackReceiver implements AutoCloseable {
             // Kept with the callback so that a test (or a person) can follow the trace back to the request.
             ((tools.jackson.databind.node.ObjectNode) callback).put("traceparent", traceparent);
         }
+        // The receipt time, next to the stage change's occurredAt: the bench's stage → callback latency.
+        ((tools.jackson.databind.node.ObjectNode) callback).put("receivedAt", receivedAt.toString());
         int received = record(callback);
         log.info("12345 callback #{}: externalId={} status={} stage={}", received,
                 field(callback, "externalId"), field(callback, "status"), field(callback, "stage"));

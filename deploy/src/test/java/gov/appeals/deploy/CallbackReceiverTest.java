@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,7 @@ class CallbackReceiverTest {
         int port = freePort();
         try (CallbackReceiver ignored = CallbackReceiver.start(port, dataDir.resolve("callbacks.jsonl"), KEY)) {
             String url = "http://127.0.0.1:" + port + CallbackReceiver.PATH;
+            Instant before = Instant.now();
 
             assertThat(Http.post(url, "{\"externalId\":\"GD1\",\"status\":\"ACCEPTED\"}", PLATFORM).status())
                     .isEqualTo(200);
@@ -31,6 +33,8 @@ class CallbackReceiverTest {
             Http.Response list = Http.get(url);
             assertThat(list.status()).isEqualTo(200);
             assertThat(list.json().findValuesAsString("status")).containsExactly("ACCEPTED", "ASSIGNED");
+            assertThat(list.json().findValuesAsString("receivedAt")).as("each stamped with its receipt time").hasSize(2)
+                    .allSatisfy(at -> assertThat(Instant.parse(at)).isBetween(before, Instant.now()));
         }
     }
 
