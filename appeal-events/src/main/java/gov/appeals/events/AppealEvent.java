@@ -12,7 +12,7 @@ import java.time.Instant;
  * they stand on the appeal's partition of {@link Topics#EVENTS}. Together with
  * {@link #eventId()} it is also the idempotency key: an event delivered twice changes nothing the second time.
  *
- * <p>Alarms, supervision, extension, hotspot, co-handling input and consultation events ({@link #isStageChange()} false) are notes on the stage the
+ * <p>Alarms, supervision, extension, hotspot, co-handling input, consultation and notification events ({@link #isStageChange()} false) are notes on the stage the
  * appeal is in: they carry that stage's version and status instead of a new one, because they can happen at any
  * moment, concurrently with a department's stage change, and must never outrank it.
  */
@@ -20,7 +20,7 @@ public sealed interface AppealEvent
         permits AppealAccepted, AppealAssigned, AppealSentToTriage, AppealSigned, AppealResponded, AppealRated,
         AppealReopened, AppealClosed, AppealDueSoon, AppealOverdue, SupervisionOrderRaised, SupervisionOrderClosed,
         ExtensionRequested, ExtensionDecided, HotspotFormed, AppealReturned, CoHandlerInputPosted,
-        ConsultationRequested, ConsultationAnswered {
+        ConsultationRequested, ConsultationAnswered, AppealNotified {
 
     /** Unique id of this event (the CloudEvents {@code id}); a re-sent event keeps its id. */
     String eventId();

@@ -38,6 +38,7 @@ public final class EventCodec {
             Map.entry(HotspotFormed.TYPE, HotspotFormed.class),
             Map.entry(AppealReturned.TYPE, AppealReturned.class),
             Map.entry(CoHandlerInputPosted.TYPE, CoHandlerInputPosted.class),
+            Map.entry(AppealNotified.TYPE, AppealNotified.class),
             Map.entry(ConsultationRequested.TYPE, ConsultationRequested.class),
             Map.entry(ConsultationAnswered.TYPE, ConsultationAnswered.class));
 

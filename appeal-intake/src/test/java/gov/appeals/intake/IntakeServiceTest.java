@@ -29,6 +29,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import gov.appeals.events.AnswerResult;
 import gov.appeals.events.AppealAccepted;
 import gov.appeals.events.AppealAssigned;
+import gov.appeals.events.AppealNotified;
 import gov.appeals.events.AppealClosed;
 import gov.appeals.events.AppealDueSoon;
 import gov.appeals.events.AppealEvent;
@@ -63,6 +64,7 @@ class IntakeServiceTest extends ServiceTestSupport {
     private static final String GROUP = "appeal-intake";
     private static final String DISPATCH = "/appeals/dispatch-service";
     private static final String FEEDBACK = "/appeals/feedback-service";
+    private static final String NOTIFICATION = "/appeals/notification-service";
     private static final Duration KAFKA_WAIT = Duration.ofSeconds(30);
 
     @Autowired
@@ -210,6 +212,29 @@ class IntakeServiceTest extends ServiceTestSupport {
                 .containsEntry("actor", "system:dispatch-service");
         assertThat((String) assignedEntries.get(0).get("note"))
                 .startsWith("assigned to JD-SCJG by rule:category:REGISTRATION with co-handlers JD-SWJ: 经营范围变更属市场监管");
+    }
+
+    @Test
+    void showsOnTheTimelineWhat12345AndTheEnterprisesContactWereToldAndLeavesTheStatusAlone() {
+        String id = acceptedAppealId();
+        AppealRef ref = ref(id);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        kafka.publish(new AppealNotified(UUID.randomUUID().toString(), ref, 1, now, "system:notification-service",
+                AppealStatus.ACCEPTED, UUID.randomUUID().toString(), "CALLBACK", "12345", "已受理", "SENT", "HTTP 200"),
+                NOTIFICATION);
+        kafka.publish(new AppealNotified(UUID.randomUUID().toString(), ref, 1, now.plusSeconds(1),
+                "system:notification-service", AppealStatus.ACCEPTED, UUID.randomUUID().toString(), "SMS",
+                "130****6871", "accepted", "SUPPRESSED", "SMS off for this enterprise"), NOTIFICATION);
+
+        await().atMost(KAFKA_WAIT).untilAsserted(() -> assertThat(timeline(get(id)))
+                .extracting(t -> t.get("note"))
+                .contains("12345 told of 已受理: sent (HTTP 200)",
+                        "SMS accepted to 130****6871: suppressed (SMS off for this enterprise)"));
+        assertThat(get(id)).containsEntry("status", "ACCEPTED").containsEntry("version", 1);
+        // The hotline, speaking for the enterprise, sees it too: it is no staff's business.
+        assertThat(timeline(http.get().uri("/api/v1/appeals/{id}", id).exchange().expectStatus().isOk()
+                .expectBody(MAP).returnResult().getResponseBody())).extracting(t -> t.get("note"))
+                .contains("12345 told of 已受理: sent (HTTP 200)");
     }
 
     @Test

@@ -6,10 +6,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
+import gov.appeals.events.AppealNotified;
 import gov.appeals.events.EventCodec;
 import gov.appeals.feedback.casefile.messaging.CaseFollowUp;
 import gov.appeals.feedback.hotspot.messaging.HotspotWatch;
 import gov.appeals.kit.messaging.EventConsumers;
+import reactor.core.publisher.Mono;
 
 /**
  * feedback-service's one consumer of {@code appeals.events} (binding {@code followAppeal-in-0}, one group, one
@@ -24,6 +26,8 @@ class FeedbackEventsConfiguration {
 
     @Bean
     Consumer<Message<byte[]>> followAppeal(EventConsumers consumers, CaseFollowUp followUp, HotspotWatch hotspots) {
-        return consumers.of(EventCodec::decode, event -> followUp.follow(event).then(hotspots.see(event)));
+        // What notification-service told whom changes no case and no hotspot: skipped without reading the store.
+        return consumers.of(EventCodec::decode, event -> event instanceof AppealNotified ? Mono.empty()
+                : followUp.follow(event).then(hotspots.see(event)));
     }
 }

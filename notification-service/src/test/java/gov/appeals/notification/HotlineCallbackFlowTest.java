@@ -16,11 +16,14 @@ import org.springframework.http.MediaType;
 import gov.appeals.events.AppealAccepted;
 import gov.appeals.events.AppealAssigned;
 import gov.appeals.events.AppealEvent;
+import gov.appeals.events.AppealNotified;
 import gov.appeals.events.AppealRated;
 import gov.appeals.events.AppealRef;
+import gov.appeals.events.AppealStatus;
 import gov.appeals.events.EventEnvelope;
 import gov.appeals.events.Rating;
 import gov.appeals.events.Source;
+import gov.appeals.events.Topics;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -145,6 +148,15 @@ class HotlineCallbackFlowTest extends RunningServiceTest {
                     .containsEntry("state", "SENT").containsEntry("outcome", "HTTP 200"));
             assertThat(callbackNotices.get(1)).containsEntry("topic", "已评价");
         });
+        // The appeal's timeline is told too: an AppealNotified per callback, published from the notice's outbox.
+        AppealNotified announced = (AppealNotified) kafka.awaitFirst(PATIENCE, r -> appeal.appealId().equals(r.key())
+                && r.event() instanceof AppealNotified n && n.about().equals(assigned.eventId()), Topics.EVENTS)
+                .orElseThrow().event();
+        assertThat(announced.channel()).isEqualTo("CALLBACK");
+        assertThat(announced.recipient()).isEqualTo("12345");
+        assertThat(announced.state()).isEqualTo("SENT");
+        assertThat(announced.version()).isEqualTo(assigned.version());
+        assertThat(announced.status()).isEqualTo(AppealStatus.ASSIGNED);
     }
 
     @Test

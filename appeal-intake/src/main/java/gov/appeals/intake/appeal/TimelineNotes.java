@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import gov.appeals.events.AppealAccepted;
 import gov.appeals.events.Classification;
 import gov.appeals.events.AppealAssigned;
+import gov.appeals.events.AppealNotified;
 import gov.appeals.events.AppealClosed;
 import gov.appeals.events.AppealDueSoon;
 import gov.appeals.events.AppealOverdue;
@@ -135,6 +136,12 @@ public final class TimelineNotes {
         if (event instanceof AppealReturned e) {
             return withReason("returned (退单) by " + e.department() + ", " + e.reason() + " (return " + e.returns()
                     + ")", e.text());
+        }
+        if (event instanceof AppealNotified e) {
+            String who = "CALLBACK".equals(e.channel()) ? "12345 told of " + e.message()
+                    : "SMS " + e.message() + " to " + e.recipient();
+            return who + ": " + e.state().toLowerCase(Locale.ROOT)
+                    + (e.outcome() == null || e.outcome().isBlank() ? "" : " (" + e.outcome() + ")");
         }
         if (event instanceof CoHandlerInputPosted e) {
             return withReason("co-handler " + e.department() + " posted its input (协办意见) " + e.inputId()

@@ -1,6 +1,12 @@
 package gov.appeals.notification.notice;
 
 import java.time.Instant;
+import java.util.Optional;
+
+import gov.appeals.events.AppealEvent;
+import gov.appeals.events.AppealNotified;
+import gov.appeals.events.AppealRef;
+import gov.appeals.events.AppealStatus;
 
 /**
  * One message to one recipient on one channel about one event of an appeal, and what became of it. Its id is the
@@ -16,10 +22,15 @@ import java.time.Instant;
  * @param notBefore  when a DEFERRED notice may go out (quiet hours), null otherwise
  * @param settledAt  when it was sent, failed or suppressed; null while pending
  * @param outcome    what the receiver answered, or why it failed or was suppressed
+ * @param appeal     the appeal, and {@code version}/{@code status} those of the stage the message is about: kept on
+ *                   the notices an {@link #announcement} is made of (null on a notice about no event, e.g. a digest)
  */
 public record Notice(String id, String appealId, String eventId, Channel channel, String recipient, String topic,
                      String summary, State state, int attempts, Instant createdAt, Instant notBefore, Instant settledAt,
-                     String outcome) {
+                     String outcome, AppealRef appeal, Integer version, AppealStatus status) {
+
+    /** Where an announcement of a settled notice comes from. */
+    public static final String ACTOR = "system:notification-service";
 
     public enum Channel {
         /** The 12345 system's status callback. */
@@ -58,13 +69,45 @@ public record Notice(String id, String appealId, String eventId, Channel channel
     public static Notice pending(String appealId, String eventId, Channel channel, String recipient, String topic,
                                  String summary, Instant now) {
         return new Notice(idOf(eventId, channel, recipient, topic), appealId, eventId, channel, recipient, topic,
-                summary, State.PENDING, 0, now, null, null, null);
+                summary, State.PENDING, 0, now, null, null, null, null, null, null);
     }
 
     /** A notice to send at {@code notBefore}, not now. */
     public static Notice deferred(String appealId, String eventId, Channel channel, String recipient, String topic,
                                   String summary, Instant now, Instant notBefore) {
         return new Notice(idOf(eventId, channel, recipient, topic), appealId, eventId, channel, recipient, topic,
-                summary, State.DEFERRED, 0, now, notBefore, null, null);
+                summary, State.DEFERRED, 0, now, notBefore, null, null, null, null, null);
+    }
+
+    /** A notice about {@code event}, about to be sent now; announced on the appeal's timeline once settled. */
+    public static Notice pending(AppealEvent event, Channel channel, String recipient, String topic, String summary,
+                                 Instant now) {
+        return about(event, pending(event.appealId(), event.eventId(), channel, recipient, topic, summary, now));
+    }
+
+    /** A notice about {@code event} to send at {@code notBefore}; announced on the appeal's timeline once settled. */
+    public static Notice deferred(AppealEvent event, Channel channel, String recipient, String topic, String summary,
+                                  Instant now, Instant notBefore) {
+        return about(event, deferred(event.appealId(), event.eventId(), channel, recipient, topic, summary, now,
+                notBefore));
+    }
+
+    private static Notice about(AppealEvent event, Notice n) {
+        return new Notice(n.id, n.appealId, n.eventId, n.channel, n.recipient, n.topic, n.summary, n.state,
+                n.attempts, n.createdAt, n.notBefore, n.settledAt, n.outcome, event.appeal(), event.version(),
+                event.status());
+    }
+
+    /**
+     * What the appeal's timeline is told when this notice is settled: only messages to the outside — 12345's
+     * callback, the enterprise's SMS — and only for a notice that knows its appeal.
+     */
+    public Optional<AppealNotified> announcement(State settled, Instant at, String why, String announcementId) {
+        if (appeal == null || version == null || status == null
+                || channel != Channel.CALLBACK && channel != Channel.SMS) {
+            return Optional.empty();
+        }
+        return Optional.of(new AppealNotified(announcementId, appeal, version, at, ACTOR, status, eventId,
+                channel.name(), recipient, topic, settled.name(), why));
     }
 }

@@ -25,6 +25,7 @@ import gov.appeals.dispatch.routing.RoutingRules;
 import gov.appeals.events.AppealAccepted;
 import gov.appeals.events.AppealAssigned;
 import gov.appeals.events.AppealEvent;
+import gov.appeals.events.AppealNotified;
 import gov.appeals.events.AppealRated;
 import gov.appeals.events.AppealReturned;
 import gov.appeals.events.CoHandlerInputPosted;
@@ -88,9 +89,10 @@ public class DispatchEventHandler {
         }
         if (event instanceof AppealAssigned || event instanceof AppealSentToTriage || event instanceof AppealSigned
                 || event instanceof AppealReturned || event instanceof CoHandlerInputPosted
-                || event instanceof ConsultationRequested || event instanceof ConsultationAnswered) {
-            log.debug("Appeal {}: {} v{} is dispatch's own, nothing to do", event.appealId(), event.type(),
-                    event.version());
+                || event instanceof ConsultationRequested || event instanceof ConsultationAnswered
+                || event instanceof AppealNotified) {
+            log.debug("Appeal {}: {} v{} is dispatch's own or moves no queue, nothing to do", event.appealId(),
+                    event.type(), event.version());
             return Mono.empty();
         }
         if (event instanceof AppealRated) {

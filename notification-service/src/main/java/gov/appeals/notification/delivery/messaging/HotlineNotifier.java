@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import gov.appeals.events.AppealEvent;
+import gov.appeals.events.AppealNotified;
 import gov.appeals.kit.messaging.UnprocessableMessageException;
 import gov.appeals.notification.callback.StatusCallback;
 import gov.appeals.notification.callback.StatusCallbacks;
@@ -65,6 +66,10 @@ public class HotlineNotifier {
      * @throws UnprocessableMessageException when 12345 refuses this callback for good (dead-lettered at once)
      */
     public Mono<Boolean> handle(AppealEvent event) {
+        if (event instanceof AppealNotified) {
+            // This service's own note on what it told whom: nothing to call back, nothing to record.
+            return Mono.just(false);
+        }
         DeliveryStore.Seen seen = deliveries.read(event.appealId()).block(STORE_TIMEOUT);
         if (seen != null && seen.holds(event.eventId())) {
             log.debug("Event {} of appeal {} already handled, not calling back again", event.eventId(),
@@ -90,8 +95,8 @@ public class HotlineNotifier {
     private Delivery callBack(AppealEvent event, String lead) {
         StatusCallback callback = StatusCallbacks.of(event, lead,
                 lead == null ? null : reference.unit(lead).map(Department::name).orElse(lead));
-        Notice notice = Notice.pending(event.appealId(), event.eventId(), Notice.Channel.CALLBACK, HOTLINE,
-                callback.stage(), callback.stage() + " " + callback.number(), clock.instant());
+        Notice notice = Notice.pending(event, Notice.Channel.CALLBACK, HOTLINE, callback.stage(),
+                callback.stage() + " " + callback.number(), clock.instant());
         ledger.claim(notice).block(STORE_TIMEOUT);
         int httpStatus;
         try {

@@ -3,38 +3,56 @@ package gov.appeals.notification.notice.store;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
+import org.bson.Document;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
+import gov.appeals.events.AppealEvent;
+import gov.appeals.events.EventEnvelope;
+import gov.appeals.kit.outbox.OutboxEntry;
+import gov.appeals.kit.outbox.OutboxRelay;
+import gov.appeals.kit.outbox.OutboxStore;
 import gov.appeals.notification.notice.Notice;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Every notice of every channel, in one collection ({@code notices}): the exactly-once guard of each channel and what
- * {@code GET /api/v1/appeals/{id}/notifications} lists. Each write is one single-document operation; a notice is
+ * {@code GET /api/v1/appeals/{id}/notifications} lists. A settled notice to the outside carries its announcement in
+ * an {@code outbox} array (the kit's {@link OutboxStore}: by appeal id), published by the kit's relay. Each write is one single-document operation; a notice is
  * claimed by inserting it (the id is unique), and settled only from PENDING or DEFERRED, so two instances racing for
  * one notice send it once.
  */
 @Repository
-public class NoticeLedger {
+public class NoticeLedger implements OutboxStore {
 
     static final String COLLECTION = "notices";
+    /** The CloudEvents source of the announcements. */
+    static final String PRODUCER = "/appeals/notification-service";
 
     private final ReactiveMongoTemplate mongo;
+    /** Looked up when used: the relay is built on this store, so it cannot be handed to its constructor. */
+    private final ObjectProvider<OutboxRelay> relay;
 
-    public NoticeLedger(ReactiveMongoTemplate mongo) {
+    public NoticeLedger(ReactiveMongoTemplate mongo, ObjectProvider<OutboxRelay> relay) {
         this.mongo = mongo;
+        this.relay = relay;
     }
 
     public Mono<Void> createIndexes() {
@@ -43,6 +61,8 @@ public class NoticeLedger {
                         .named("appeal_createdAt"))
                 .then(ops.createIndex(new Index().on("state", Sort.Direction.ASC).on("notBefore", Sort.Direction.ASC)
                         .named("state_notBefore")))
+                .then(ops.createIndex(new Index().on("outbox.createdAt", Sort.Direction.ASC).sparse()
+                        .named("outbox_pending")))
                 .then();
     }
 
@@ -73,12 +93,63 @@ public class NoticeLedger {
                 Notice.class, COLLECTION);
     }
 
-    /** Settles a notice still unsettled. @return false when it was settled already */
+    /**
+     * Settles a notice still unsettled, and in the same write puts its announcement (an {@code AppealNotified} for
+     * the appeal's timeline, {@link Notice#announcement}) in the notice's outbox, which the kit's relay publishes.
+     *
+     * @return false when it was settled already
+     */
     public Mono<Boolean> settle(String id, Notice.State state, Instant at, String outcome) {
         Criteria open = where("_id").is(id).and("state").in(Notice.State.PENDING, Notice.State.DEFERRED);
-        return mongo.updateFirst(query(open), new Update().set("state", state).set("settledAt", at)
-                        .set("outcome", outcome), COLLECTION)
-                .map(r -> r.getModifiedCount() > 0);
+        return find(id).map(notice -> notice.announcement(state, at, outcome,
+                                UUID.nameUUIDFromBytes(("announcement|" + id).getBytes(StandardCharsets.UTF_8))
+                                        .toString()))
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(announcement -> {
+                    Update update = new Update().set("state", state).set("settledAt", at).set("outcome", outcome);
+                    announcement.ifPresent(event -> update.push("outbox", entry(event, at)));
+                    return mongo.updateFirst(query(open), update, COLLECTION)
+                            .map(r -> r.getModifiedCount() > 0)
+                            .doOnNext(settled -> announcement.filter(event -> settled)
+                                    .ifPresent(event -> relay.ifAvailable(r -> r.publishSoon(event.appealId()))));
+                });
+    }
+
+    private static OutboxEntry entry(AppealEvent event, Instant now) {
+        EventEnvelope envelope = EventEnvelope.of(event, PRODUCER);
+        return OutboxEntry.of(envelope.key(), envelope.topic(), envelope.headers(), envelope.payload(), now);
+    }
+
+    @Override
+    public Mono<List<OutboxEntry>> pending(String appealId) {
+        // An appeal has a few dozen notices at most; most with an empty outbox.
+        Query withOutbox = query(where("appealId").is(appealId));
+        withOutbox.fields().include("outbox");
+        return mongo.find(withOutbox, Announcements.class, COLLECTION)
+                .flatMapIterable(Announcements::outbox)
+                .sort(Comparator.comparing(OutboxEntry::createdAt))
+                .collectList();
+    }
+
+    @Override
+    public Mono<Void> remove(String appealId, String eventId) {
+        return mongo.updateFirst(query(where("appealId").is(appealId).and("outbox.eventId").is(eventId)),
+                new Update().pull("outbox", new Document("eventId", eventId)), COLLECTION).then();
+    }
+
+    @Override
+    public Flux<String> pendingSince(Instant cutoff, int limit) {
+        Query pending = query(where("outbox.createdAt").lt(cutoff)).limit(limit);
+        pending.fields().include("appealId");
+        return mongo.find(pending, Document.class, COLLECTION).map(d -> d.getString("appealId")).distinct();
+    }
+
+    /** A notice's announcements waiting to be published. */
+    private record Announcements(List<OutboxEntry> outbox) {
+
+        Announcements {
+            outbox = outbox == null ? List.of() : outbox;
+        }
     }
 
     /**

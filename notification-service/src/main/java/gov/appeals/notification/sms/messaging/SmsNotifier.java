@@ -113,8 +113,7 @@ public class SmsNotifier {
         String summary = message.topic() + " " + contact.number();
         String suppression = preferences.suppression(message.topic());
         if (suppression != null) {
-            Notice notice = Notice.pending(event.appealId(), event.eventId(), Notice.Channel.SMS, recipient,
-                    message.topic(), summary, now);
+            Notice notice = Notice.pending(event, Notice.Channel.SMS, recipient, message.topic(), summary, now);
             if (Boolean.TRUE.equals(ledger.claim(notice).block(STORE_TIMEOUT))) {
                 ledger.settle(notice.id(), Notice.State.SUPPRESSED, now, suppression).block(STORE_TIMEOUT);
                 log.info("SMS {} for appeal {} to {} suppressed: {}", message.topic(), event.appealId(), recipient,
@@ -129,10 +128,9 @@ public class SmsNotifier {
         // The text first: a claimed notice always finds its text, whoever sends it.
         store.keep(text).block(STORE_TIMEOUT);
         Optional<Instant> notBefore = quietHours.deferUntil(now, contact.urgent());
-        Notice notice = notBefore.map(until -> Notice.deferred(event.appealId(), event.eventId(), Notice.Channel.SMS,
-                        recipient, message.topic(), summary, now, until))
-                .orElseGet(() -> Notice.pending(event.appealId(), event.eventId(), Notice.Channel.SMS, recipient,
-                        message.topic(), summary, now));
+        Notice notice = notBefore.map(until -> Notice.deferred(event, Notice.Channel.SMS, recipient, message.topic(),
+                        summary, now, until))
+                .orElseGet(() -> Notice.pending(event, Notice.Channel.SMS, recipient, message.topic(), summary, now));
         if (!Boolean.TRUE.equals(ledger.claim(notice).block(STORE_TIMEOUT))) {
             log.debug("SMS {} for event {} of appeal {} exists already; not sent again", message.topic(),
                     event.eventId(), event.appealId());
