@@ -206,11 +206,14 @@ public final class LocalPlatform implements AutoCloseable {
         }
         // Resource servers: tokens from the local issuer; requests from 12345 (and the other channels) signed.
         env.put("ISSUER_URI", config.issuerUrl());
-        // Each secret only where it is used: the sources' keys at intake (the one service they call), the callback
-        // key at notification (the one that calls 12345).
+        // Each secret only where it is used: the sources' keys at intake (the one service they submit to), the
+        // hotline's also at notification (12345 sets an enterprise's SMS preference there), the callback key at
+        // notification (the one that calls 12345).
         PlatformConfig.serviceKeys(System.getenv()).forEach((name, value) -> {
             boolean callbackKey = name.equals(PlatformConfig.HOTLINE_CALLBACK_KEY);
-            if (callbackKey ? service == Service.NOTIFICATION : service == Service.INTAKE) {
+            boolean hotlineKeys = name.equals(PlatformConfig.HOTLINE_KEYS);
+            if (callbackKey ? service == Service.NOTIFICATION
+                    : service == Service.INTAKE || hotlineKeys && service == Service.NOTIFICATION) {
                 env.put(name, value);
             }
         });

@@ -121,8 +121,10 @@ class AuthorizationMatrixIT {
             String cell = row.cells().get(role);
             if (cell.equals("no")) {
                 Http.Response response = fixture.request(service, row, role, true).send(fixture.caller(role, true));
-                // The sources' keys are configured at appeal-intake only: elsewhere a signed request is a stranger's.
-                int status = role.equals("hotline") && service != Service.INTAKE ? 401 : 403;
+                // The sources' keys are configured at appeal-intake (and the hotline's at notification-service, for
+                // SMS preferences) only: elsewhere a signed request is a stranger's.
+                int status = role.equals("hotline") && service != Service.INTAKE && service != Service.NOTIFICATION
+                        ? 401 : 403;
                 assertThat(response.status()).as("%s %s as %s: %s", service.artifactId(), row.endpoint(), role,
                         response.body()).isEqualTo(status);
                 assertThat(response.contentType()).isEqualTo("application/problem+json");
@@ -490,6 +492,14 @@ class AuthorizationMatrixIT {
                 case "POST /api/v1/inbox/{id}/read" ->
                         new Request("POST", base + row.path().replace("{id}", "no-such-item"), null);
                 case "GET /api/v1/inbox/stream" -> new Request("GET", base + row.path(), null, true);
+                // The hotline an enterprise's SMS; a head its department's mail (another unit's head: the lead's,
+                // refused); supervisors and operators the lead's mail.
+                case "GET /api/v1/notification-preferences/{channel}/{recipient}",
+                        "PUT /api/v1/notification-preferences/{channel}/{recipient}" -> new Request(row.method(),
+                        base + (role.equals("hotline")
+                                ? row.path().replace("{channel}", "SMS").replace("{recipient}", creditCode)
+                                : row.path().replace("{channel}", "EMAIL").replace("{recipient}", lead)),
+                        row.method().equals("PUT") ? "{\"enabled\":true}" : null);
                 default -> throw new AssertionError("No request for " + row.endpoint()
                         + ": a new row of docs/security.md needs one here");
             };

@@ -22,6 +22,8 @@ import gov.appeals.notification.mail.messaging.SmtpMailer;
 import gov.appeals.notification.mail.store.MailStore;
 import gov.appeals.notification.notice.Notice;
 import gov.appeals.notification.notice.store.NoticeLedger;
+import gov.appeals.notification.preference.Preferences;
+import gov.appeals.notification.preference.store.PreferenceStore;
 
 /** A mail the SMTP server did not take is retried later, given up after a day; one left pending is never resent. */
 class MailRetryTest extends RunningServiceTest {
@@ -34,6 +36,10 @@ class MailRetryTest extends RunningServiceTest {
     MailStore store;
     @Autowired
     MailProperties properties;
+    @Autowired
+    Preferences preferences;
+    @Autowired
+    PreferenceStore preferenceStore;
     @Autowired
     Clock clock;
 
@@ -50,7 +56,8 @@ class MailRetryTest extends RunningServiceTest {
         JavaMailSenderImpl down = new JavaMailSenderImpl();
         down.setHost("127.0.0.1");
         down.setPort(closed);
-        return new MailDelivery(ledger, store, new SmtpMailer(down, properties), properties, clock);
+        return new MailDelivery(ledger, store, new SmtpMailer(down, properties), properties, preferences,
+                preferenceStore, clock);
     }
 
     @Test
@@ -58,7 +65,7 @@ class MailRetryTest extends RunningServiceTest {
         String to = address();
         String appealId = UUID.randomUUID().toString();
         String eventId = UUID.randomUUID().toString();
-        Mail mail = new Mail(MailKind.DUE_SOON, to, "临期提醒 QS-RETRY", "请在期限前办理。");
+        Mail mail = new Mail(MailKind.DUE_SOON, "DRETRY", to, "临期提醒 QS-RETRY", "请在期限前办理。");
 
         assertThat(towardsADownServer().deliver(appealId, eventId, mail).block(PATIENCE)).isTrue();
 
@@ -84,7 +91,7 @@ class MailRetryTest extends RunningServiceTest {
     void givesUpOnAMailFirstTriedLongerAgoThanADay() {
         String to = address();
         String eventId = UUID.randomUUID().toString();
-        Mail mail = new Mail(MailKind.OVERDUE, to, "超期 QS-OLD", "请尽快办理。");
+        Mail mail = new Mail(MailKind.OVERDUE, "DOLD", to, "超期 QS-OLD", "请尽快办理。");
         Instant now = clock.instant();
         Notice notice = Notice.deferred(null, eventId, Notice.Channel.EMAIL, to, "OVERDUE", mail.summary(),
                 now, now);

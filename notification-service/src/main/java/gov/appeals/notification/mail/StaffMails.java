@@ -52,7 +52,7 @@ public class StaffMails {
         if (event instanceof AppealAssigned a) {
             String answerBy = time(a.deadlines() == null ? null : a.deadlines().answerBy());
             String coHandlers = a.coHandlers().isEmpty() ? "无" : String.join("、", a.coHandlers());
-            mails.add(new Mail(MailKind.ASSIGNED, mailboxes.department(a.department()),
+            mails.add(new Mail(MailKind.ASSIGNED, a.department(), mailboxes.department(a.department()),
                     "新分派诉求 " + number + " " + title,
                     "贵单位收到一件新分派的企业诉求（主办）。\n\n"
                             + "诉求编号：" + number + "\n"
@@ -62,7 +62,7 @@ public class StaffMails {
                             + (a.reason() == null ? "" : "分派理由：" + a.reason() + "\n")
                             + "\n请及时签收并联系企业。\n"));
             for (String coHandler : a.coHandlers()) {
-                mails.add(new Mail(MailKind.CO_HANDLING, mailboxes.department(coHandler),
+                mails.add(new Mail(MailKind.CO_HANDLING, coHandler, mailboxes.department(coHandler),
                         "协办 " + number + " " + title,
                         "贵单位被列为以下企业诉求的协办单位。\n\n"
                                 + "诉求编号：" + number + "\n"
@@ -72,7 +72,7 @@ public class StaffMails {
                                 + "\n请在主办单位反馈前提交协办意见。\n"));
             }
         } else if (event instanceof AppealDueSoon d) {
-            mails.add(new Mail(MailKind.DUE_SOON, mailboxes.department(d.department()),
+            mails.add(new Mail(MailKind.DUE_SOON, d.department(), mailboxes.department(d.department()),
                     "临期提醒 " + number + " " + clock(d.clock()) + "即将到期",
                     "以下诉求的" + clock(d.clock()) + "期限即将到期。\n\n"
                             + "诉求编号：" + number + "\n"
@@ -86,9 +86,9 @@ public class StaffMails {
                     + "主办单位：" + o.department() + "\n"
                     + "期限：" + time(o.deadline()) + "\n";
             String subject = "超期 " + number + " " + clock(o.clock()) + "已超期";
-            mails.add(new Mail(MailKind.OVERDUE, mailboxes.department(o.department()), subject,
+            mails.add(new Mail(MailKind.OVERDUE, o.department(), mailboxes.department(o.department()), subject,
                     body + "\n请尽快办理。\n"));
-            mails.add(new Mail(MailKind.OVERDUE, mailboxes.supervisors(), subject, body));
+            mails.add(new Mail(MailKind.OVERDUE, Mail.SUPERVISORS, mailboxes.supervisors(), subject, body));
         } else if (event instanceof SupervisionOrderRaised s) {
             String body = "督办单 " + s.orderId() + "\n\n"
                     + "诉求编号：" + number + "\n"
@@ -99,17 +99,19 @@ public class StaffMails {
                     + (s.comment() == null || s.comment().isBlank() ? "" : "督办意见：" + s.comment() + "\n")
                     + "办结期限：" + time(s.dueBy()) + "\n";
             String subject = "督办单 " + number + " " + title;
-            mails.add(new Mail(MailKind.SUPERVISION, mailboxes.department(s.department()), subject, body));
+            mails.add(new Mail(MailKind.SUPERVISION, s.department(), mailboxes.department(s.department()), subject,
+                    body));
             if (s.escalatedTo() != null && !s.escalatedTo().isBlank()) {
-                mails.add(new Mail(MailKind.SUPERVISION, mailboxes.department(s.escalatedTo()), subject, body));
+                mails.add(new Mail(MailKind.SUPERVISION, s.escalatedTo(), mailboxes.department(s.escalatedTo()),
+                        subject, body));
             }
-            mails.add(new Mail(MailKind.SUPERVISION, mailboxes.supervisors(), subject, body));
+            mails.add(new Mail(MailKind.SUPERVISION, Mail.SUPERVISORS, mailboxes.supervisors(), subject, body));
         } else if (event instanceof ExtensionDecided x) {
             String decision = x.approved() ? "已批准" : "未批准";
             String deadline = x.approved() && x.deadlines() != null
                     ? "新的反馈期限：" + time(x.deadlines().answerBy()) + "\n"
                     : "反馈期限不变" + (facts.answerBy() == null ? "" : "：" + time(facts.answerBy())) + "\n";
-            mails.add(new Mail(MailKind.EXTENSION, mailboxes.department(x.department()),
+            mails.add(new Mail(MailKind.EXTENSION, x.department(), mailboxes.department(x.department()),
                     "延期申请" + decision + " " + number,
                     "贵单位对以下诉求的延期申请" + decision + "。\n\n"
                             + "诉求编号：" + number + "\n"
@@ -134,7 +136,7 @@ public class StaffMails {
                 .append("    ").append(clock(o.clock())).append("期限 ").append(time(o.deadline()))
                 .append("，已超期 ").append(overdueFor(Duration.between(o.deadline(), now))).append("\n"));
         body.append("\n请尽快办理。\n");
-        return new Mail(MailKind.DIGEST, mailboxes.department(department),
+        return new Mail(MailKind.DIGEST, department, mailboxes.department(department),
                 "每日超期汇总 " + day + " " + department + "（" + overdue.size() + " 件）", body.toString());
     }
 

@@ -4,9 +4,14 @@ import gov.appeals.events.Urgency;
 
 /**
  * Whom to text about one appeal: the enterprise's contact number as intake accepted it (only the acceptance carries
- * it), the appeal's number and its urgency, kept so that later stages can text the same contact.
+ * it), the appeal's number and its urgency, kept so that later stages can text the same contact; and the
+ * enterprise's unified social credit code, whose SMS preference decides (null for a contact kept before it was).
  */
-public record SmsContact(String appealId, String phone, String number, Urgency urgency) {
+public record SmsContact(String appealId, String phone, String number, Urgency urgency, String creditCode) {
+
+    public SmsContact(String appealId, String phone, String number, Urgency urgency) {
+        this(appealId, phone, number, urgency, null);
+    }
 
     public boolean urgent() {
         return urgency == Urgency.URGENT;
@@ -33,6 +38,7 @@ public record SmsContact(String appealId, String phone, String number, Urgency u
 
     @Override
     public String toString() {
-        return "SmsContact[" + appealId + ", " + maskedPhone() + ", " + number + ", " + urgency + "]";
+        return "SmsContact[" + appealId + ", " + maskedPhone() + ", " + number + ", " + urgency + ", " + creditCode
+                + "]";
     }
 }

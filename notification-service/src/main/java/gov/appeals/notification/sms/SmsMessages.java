@@ -36,7 +36,8 @@ public final class SmsMessages {
         if (phone == null || phone.isBlank()) {
             return null;
         }
-        return new SmsContact(accepted.appealId(), phone.strip(), accepted.appeal().number(), accepted.urgency());
+        return new SmsContact(accepted.appealId(), phone.strip(), accepted.appeal().number(), accepted.urgency(),
+                accepted.enterprise().creditCode());
     }
 
     /** The messages the event sends to the appeal's contact, in the order they go out; none for other events. */

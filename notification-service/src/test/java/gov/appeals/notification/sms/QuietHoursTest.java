@@ -10,6 +10,8 @@ import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 
+import gov.appeals.notification.preference.QuietHours;
+
 class QuietHoursTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");

@@ -3,6 +3,7 @@ package gov.appeals.notification.mail.messaging;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,12 +13,16 @@ import gov.appeals.notification.mail.Mail;
 import gov.appeals.notification.mail.store.MailStore;
 import gov.appeals.notification.notice.Notice;
 import gov.appeals.notification.notice.store.NoticeLedger;
+import gov.appeals.notification.preference.Preference;
+import gov.appeals.notification.preference.Preferences;
+import gov.appeals.notification.preference.store.PreferenceStore;
 import reactor.core.publisher.Mono;
 
 /**
  * Sends each mail once: the notice (event id, EMAIL, address, kind) is claimed in the ledger before the mail goes to
  * the SMTP server and settled after. A mail already claimed is not sent again (redelivery, restart, a second
- * instance). A kind switched off is settled SUPPRESSED. A failure that may pass puts the notice back DEFERRED with a
+ * instance). A kind switched off, for the service or by the unit's own preference ({@link Preferences}), is settled
+ * SUPPRESSED. A failure that may pass puts the notice back DEFERRED with a
  * capped, growing pause, keeping the text in {@code mail_outbox}; the sweep retries it until
  * {@code appeals.mail.give-up-after} after the first try, then settles it FAILED. A notice left PENDING by a stopped
  * sender is settled FAILED "unknown after restart": SMTP has no idempotency key, and sending again could deliver it
@@ -34,14 +39,18 @@ public class MailDelivery {
     private final MailStore store;
     private final SmtpMailer mailer;
     private final MailProperties properties;
+    private final Preferences preferences;
+    private final PreferenceStore preferenceStore;
     private final Clock clock;
 
     public MailDelivery(NoticeLedger ledger, MailStore store, SmtpMailer mailer, MailProperties properties,
-                        Clock clock) {
+                        Preferences preferences, PreferenceStore preferenceStore, Clock clock) {
         this.ledger = ledger;
         this.store = store;
         this.mailer = mailer;
         this.properties = properties;
+        this.preferences = preferences;
+        this.preferenceStore = preferenceStore;
         this.clock = clock;
     }
 
@@ -54,12 +63,19 @@ public class MailDelivery {
                 log.debug("Mail {} was claimed before, not sent again", notice.id());
                 return Mono.just(false);
             }
-            if (!properties.sends(mail.kind())) {
-                return ledger.settle(notice.id(), Notice.State.SUPPRESSED, clock.instant(),
-                        properties.enabled() ? "topic " + mail.kind() + " switched off" : "mail disabled")
-                        .thenReturn(true);
-            }
-            return send(notice, mail, clock.instant()).thenReturn(true);
+            return preferenceStore.find(Preference.Channel.EMAIL, mail.unit())
+                    .map(Optional::of).defaultIfEmpty(Optional.empty())
+                    .flatMap(stored -> {
+                        Instant now = clock.instant();
+                        if (preferences.decide(Preference.Channel.EMAIL, stored.orElse(null), mail.topic(), false,
+                                now) instanceof Preferences.Suppress suppressed) {
+                            log.info("Mail {} about appeal {} to {} suppressed: {}", mail.kind(), appealId,
+                                    mail.unit(), suppressed.reason());
+                            return ledger.settle(notice.id(), Notice.State.SUPPRESSED, now, suppressed.reason())
+                                    .thenReturn(true);
+                        }
+                        return send(notice, mail, now).thenReturn(true);
+                    });
         });
     }
 

@@ -54,9 +54,4 @@ public record MailProperties(@DefaultValue("true") boolean enabled, Set<MailKind
     public Mailboxes mailboxes() {
         return new Mailboxes(departments, defaultAddressPattern, supervisors);
     }
-
-    /** Whether mails of this kind go out (else they are recorded SUPPRESSED). */
-    public boolean sends(MailKind kind) {
-        return enabled && topics.contains(kind);
-    }
 }

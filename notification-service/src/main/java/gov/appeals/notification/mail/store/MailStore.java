@@ -47,10 +47,11 @@ public class MailStore {
     }
 
     /** A mail waiting for a retry, and when it was first tried (retries give up a while after). */
-    public record Outgoing(String id, MailKind kind, String to, String subject, String body, Instant firstTriedAt) {
+    public record Outgoing(String id, MailKind kind, String unit, String to, String subject, String body,
+                           Instant firstTriedAt) {
 
         public Mail mail() {
-            return new Mail(kind, to, subject, body);
+            return new Mail(kind, unit, to, subject, body);
         }
     }
 
@@ -111,8 +112,8 @@ public class MailStore {
     /** Keeps a mail's text for its retries; the first write's time stays. */
     public Mono<Void> keep(String noticeId, Mail mail, Instant now) {
         return mongo.findById(noticeId, Outgoing.class, OUTBOX)
-                .switchIfEmpty(mongo.save(new Outgoing(noticeId, mail.kind(), mail.to(), mail.subject(), mail.body(),
-                        now), OUTBOX))
+                .switchIfEmpty(mongo.save(new Outgoing(noticeId, mail.kind(), mail.unit(), mail.to(), mail.subject(),
+                        mail.body(), now), OUTBOX))
                 .then();
     }
 

@@ -10,7 +10,7 @@ import org.springframework.messaging.Message;
 import gov.appeals.events.EventCodec;
 import gov.appeals.kit.messaging.EventConsumers;
 import gov.appeals.kit.messaging.EventReader;
-import gov.appeals.notification.sms.QuietHours;
+import gov.appeals.notification.preference.QuietHours;
 import gov.appeals.notification.sms.SmsMessages;
 import gov.appeals.notification.sms.SmsPreferences;
 import gov.appeals.notification.sms.SmsTemplates;

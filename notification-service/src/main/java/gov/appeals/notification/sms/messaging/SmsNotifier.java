@@ -15,12 +15,13 @@ import gov.appeals.events.AppealAccepted;
 import gov.appeals.events.AppealEvent;
 import gov.appeals.notification.notice.Notice;
 import gov.appeals.notification.notice.store.NoticeLedger;
+import gov.appeals.notification.preference.Preference;
+import gov.appeals.notification.preference.Preferences;
+import gov.appeals.notification.preference.store.PreferenceStore;
 import gov.appeals.notification.sms.Backoff;
-import gov.appeals.notification.sms.QuietHours;
 import gov.appeals.notification.sms.SmsContact;
 import gov.appeals.notification.sms.SmsMessage;
 import gov.appeals.notification.sms.SmsMessages;
-import gov.appeals.notification.sms.SmsPreferences;
 import gov.appeals.notification.sms.store.SmsStore;
 import gov.appeals.notification.sms.web.SmsGatewayClient;
 import gov.appeals.notification.sms.web.SmsProperties;
@@ -28,7 +29,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Texts the enterprise's contact about its appeal, each message once (the notice ledger), never in quiet hours
- * unless the appeal is urgent, and as the preferences allow.
+ * unless the appeal is urgent, and as the preferences allow: the enterprise's own (by its credit code), else the
+ * service's ({@link Preferences}), asked again when a deferred or retried message is due.
  *
  * <p>Per message: its text is kept under the notice's id, then the notice is claimed (PENDING to send now, DEFERRED
  * until the end of quiet hours, or settled SUPPRESSED); only the call that claimed it sends it. The gateway's answer
@@ -52,20 +54,21 @@ public class SmsNotifier {
     private final SmsStore store;
     private final SmsGatewayClient gateway;
     private final SmsMessages messages;
-    private final SmsPreferences preferences;
-    private final QuietHours quietHours;
+    private final Preferences preferences;
+    private final PreferenceStore preferenceStore;
     private final Backoff backoff;
     private final SmsProperties properties;
     private final Clock clock;
 
     public SmsNotifier(NoticeLedger ledger, SmsStore store, SmsGatewayClient gateway, SmsMessages messages,
-                       SmsPreferences preferences, QuietHours quietHours, SmsProperties properties, Clock clock) {
+                       Preferences preferences, PreferenceStore preferenceStore, SmsProperties properties,
+                       Clock clock) {
         this.ledger = ledger;
         this.store = store;
         this.gateway = gateway;
         this.messages = messages;
         this.preferences = preferences;
-        this.quietHours = quietHours;
+        this.preferenceStore = preferenceStore;
         this.backoff = new Backoff(properties.retryInitial(), properties.retryMax());
         this.properties = properties;
         this.clock = clock;
@@ -111,8 +114,9 @@ public class SmsNotifier {
     private boolean notify(AppealEvent event, SmsContact contact, SmsMessage message, Instant now) {
         String recipient = contact.maskedPhone();
         String summary = message.topic() + " " + contact.number();
-        String suppression = preferences.suppression(message.topic());
-        if (suppression != null) {
+        Preferences.Decision decision = decide(contact.creditCode(), message.topic(), contact.urgent(), now);
+        if (decision instanceof Preferences.Suppress suppressed) {
+            String suppression = suppressed.reason();
             Notice notice = Notice.pending(event, Notice.Channel.SMS, recipient, message.topic(), summary, now);
             if (Boolean.TRUE.equals(ledger.claim(notice).block(STORE_TIMEOUT))) {
                 ledger.settle(notice.id(), Notice.State.SUPPRESSED, now, suppression).block(STORE_TIMEOUT);
@@ -124,10 +128,11 @@ public class SmsNotifier {
         }
         String noticeId = Notice.idOf(event.eventId(), Notice.Channel.SMS, recipient, message.topic());
         SmsStore.MessageDocument text = new SmsStore.MessageDocument(noticeId, event.appealId(), contact.phone(),
-                message.text(), contact.urgent());
+                message.text(), contact.urgent(), contact.creditCode());
         // The text first: a claimed notice always finds its text, whoever sends it.
         store.keep(text).block(STORE_TIMEOUT);
-        Optional<Instant> notBefore = quietHours.deferUntil(now, contact.urgent());
+        Optional<Instant> notBefore = decision instanceof Preferences.Defer defer
+                ? Optional.of(defer.until()) : Optional.empty();
         Notice notice = notBefore.map(until -> Notice.deferred(event, Notice.Channel.SMS, recipient, message.topic(),
                         summary, now, until))
                 .orElseGet(() -> Notice.pending(event, Notice.Channel.SMS, recipient, message.topic(), summary, now));
@@ -137,12 +142,18 @@ public class SmsNotifier {
             return false;
         }
         if (notBefore.isPresent()) {
-            log.info("SMS {} for appeal {} to {} deferred to {} (quiet hours {})", message.topic(), event.appealId(),
-                    recipient, notBefore.get(), quietHours);
+            log.info("SMS {} for appeal {} to {} deferred to {} (quiet hours)", message.topic(), event.appealId(),
+                    recipient, notBefore.get());
         } else {
             deliver(notice, text, now);
         }
         return true;
+    }
+
+    /** The enterprise's SMS preference (the service's when it has none) on one message at {@code at}. */
+    private Preferences.Decision decide(String creditCode, String topic, boolean urgent, Instant at) {
+        Preference stored = preferenceStore.find(Preference.Channel.SMS, creditCode).block(STORE_TIMEOUT);
+        return preferences.decide(Preference.Channel.SMS, stored, topic, urgent, at);
     }
 
     /** Sends a claimed (PENDING) notice and settles or postpones it by the gateway's answer. */
@@ -174,7 +185,9 @@ public class SmsNotifier {
             return;
         }
         Instant next = now.plus(backoff.after(notice.attempts() + 1));
-        next = quietHours.deferUntil(next, text.urgent()).orElse(next);
+        if (decide(text.creditCode(), notice.topic(), text.urgent(), next) instanceof Preferences.Defer defer) {
+            next = defer.until();
+        }
         ledger.postpone(notice.id(), next, reason).block(STORE_TIMEOUT);
         log.info("SMS {} for appeal {} to {} not taken ({}); next attempt at {}", notice.topic(), notice.appealId(),
                 notice.recipient(), reason, next);
@@ -208,9 +221,15 @@ public class SmsNotifier {
                     taken.appealId());
             return;
         }
-        Optional<Instant> quiet = quietHours.deferUntil(now, text.urgent());
-        if (quiet.isPresent()) {
-            ledger.postpone(taken.id(), quiet.get(), "quiet hours").block(STORE_TIMEOUT);
+        Preferences.Decision decision = decide(text.creditCode(), taken.topic(), text.urgent(), now);
+        if (decision instanceof Preferences.Suppress suppressed) {
+            ledger.settle(taken.id(), Notice.State.SUPPRESSED, now, suppressed.reason()).block(STORE_TIMEOUT);
+            log.info("SMS {} for appeal {} to {} suppressed when due: {}", taken.topic(), taken.appealId(),
+                    taken.recipient(), suppressed.reason());
+            return;
+        }
+        if (decision instanceof Preferences.Defer defer) {
+            ledger.postpone(taken.id(), defer.until(), "quiet hours").block(STORE_TIMEOUT);
             return;
         }
         if (found.state() == Notice.State.PENDING) {

@@ -27,18 +27,19 @@ public class SmsStore {
     static final String MESSAGES = "sms_messages";
 
     /** A contact as stored. */
-    record ContactDocument(@Id String appealId, String phone, String number, Urgency urgency) {
+    record ContactDocument(@Id String appealId, String phone, String number, Urgency urgency, String creditCode) {
         SmsContact contact() {
-            return new SmsContact(appealId, phone, number, urgency);
+            return new SmsContact(appealId, phone, number, urgency, creditCode);
         }
     }
 
-    /** A message as stored, under its notice's id. */
+    /** A message as stored, under its notice's id, with the enterprise whose preference decides when it goes. */
     public record MessageDocument(@Id String noticeId, String appealId, String phone, String text, boolean urgent,
-                                  Instant failingSince) {
+                                  String creditCode, Instant failingSince) {
 
-        public MessageDocument(String noticeId, String appealId, String phone, String text, boolean urgent) {
-            this(noticeId, appealId, phone, text, urgent, null);
+        public MessageDocument(String noticeId, String appealId, String phone, String text, boolean urgent,
+                               String creditCode) {
+            this(noticeId, appealId, phone, text, urgent, creditCode, null);
         }
 
         @Override
@@ -55,7 +56,7 @@ public class SmsStore {
 
     public Mono<Void> keep(SmsContact contact) {
         Update update = new Update().set("phone", contact.phone()).set("number", contact.number())
-                .set("urgency", contact.urgency());
+                .set("urgency", contact.urgency()).set("creditCode", contact.creditCode());
         return mongo.upsert(query(where("_id").is(contact.appealId())), update, CONTACTS).then();
     }
 
@@ -65,7 +66,8 @@ public class SmsStore {
 
     public Mono<Void> keep(MessageDocument message) {
         Update update = new Update().set("appealId", message.appealId()).set("phone", message.phone())
-                .set("text", message.text()).set("urgent", message.urgent());
+                .set("text", message.text()).set("urgent", message.urgent())
+                .set("creditCode", message.creditCode());
         return mongo.upsert(query(where("_id").is(message.noticeId())), update, MESSAGES).then();
     }
 

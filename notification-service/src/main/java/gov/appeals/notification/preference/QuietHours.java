@@ -1,4 +1,4 @@
-package gov.appeals.notification.sms;
+package gov.appeals.notification.preference;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * When no text message goes out (22:00–08:00 in the district's time by default): a message due in quiet hours waits
  * for their end, unless its appeal is urgent. {@code start-end}, e.g. {@code 22:00-08:00} (crossing midnight) or
- * {@code 12:00-13:30}; start inclusive, end exclusive. An empty value means no quiet hours.
+ * {@code 12:00-13:30}; start inclusive, end exclusive. An empty value means no quiet hours. The service's
+ * ({@code appeals.sms.quiet-hours}), or a recipient's own ({@link Preference#quietHours()}).
  */
 public final class QuietHours {
 
@@ -49,6 +50,11 @@ public final class QuietHours {
 
     public static QuietHours none() {
         return new QuietHours(null, null, ZoneId.of("Asia/Shanghai"));
+    }
+
+    /** {@code 22:00-08:00}, or empty for none: the form {@link #parse} reads. */
+    public String spec() {
+        return enabled() ? start + "-" + end : "";
     }
 
     public boolean enabled() {
