@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Outages as they happen: the 12345 system away for {@code drill.hotline-down} (default 10 minutes) and, inside that
+ * Outages as they happen: the 12345 system away for {@code drill.hotline-down} (default 5 minutes) and, inside that
  * window, the store stopped for {@code drill.store-down} (default 2 minutes) while the hotline keeps posting appeals
  * and re-posting those it got no answer for, as it does. Afterwards every appeal the hotline was told was accepted
  * reaches its department, no service has dead-lettered anything, and 12345 has been told every stage of every appeal
@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
 @ExtendWith(PlatformExtension.class)
 class OutageDrillIT {
 
-    private static final Duration HOTLINE_DOWN = Duration.parse(System.getProperty("drill.hotline-down", "PT10M"));
+    private static final Duration HOTLINE_DOWN = Duration.parse(System.getProperty("drill.hotline-down", "PT5M"));
     private static final Duration STORE_DOWN = Duration.parse(System.getProperty("drill.store-down", "PT2M"));
     private static final Duration LOAD_BEFORE = Duration.ofSeconds(15);
     private static final Duration LOAD_AFTER = Duration.ofSeconds(30);
