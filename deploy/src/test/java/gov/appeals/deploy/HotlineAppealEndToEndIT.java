@@ -60,10 +60,20 @@ class HotlineAppealEndToEndIT {
         }
         assertThat(stages).contains("ACCEPTED", "ASSIGNED", "SIGNED", "RESPONDED", "CLOSED");
         for (JsonNode entry : closed.path("timeline")) {
-            if (List.of("ASSIGNED", "SIGNED", "RESPONDED").contains(entry.path("status").asString())) {
+            // A department acted on each of these stages; the notes of what 12345 was told about them did not.
+            if (List.of("ASSIGNED", "SIGNED", "RESPONDED").contains(entry.path("status").asString())
+                    && !"system:notification-service".equals(entry.path("actor").asString())) {
                 assertThat(entry.path("department").asString()).as("department of %s", entry).isEqualTo(lead);
             }
         }
+        await("the timeline says what 12345 was told").atMost(HOP).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    List<String> notes = new ArrayList<>();
+                    Http.get(urls.intake("/api/v1/appeals/" + id), urls.hotline()).json().path("timeline")
+                            .forEach(entry -> notes.add(entry.path("note").asString()));
+                    assertThat(notes).contains("12345 told of 已受理: sent (HTTP 200)",
+                            "12345 told of 已分派: sent (HTTP 200)");
+                });
 
         String externalId = "E2E-CLOSE-1";
         await("a 12345 callback for every stage").atMost(HOP).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
