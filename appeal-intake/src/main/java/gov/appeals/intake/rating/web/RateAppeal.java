@@ -1,6 +1,7 @@
 package gov.appeals.intake.rating.web;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,7 @@ import gov.appeals.kit.security.Actor;
 import gov.appeals.kit.web.FieldProblem;
 import gov.appeals.kit.web.InvalidRequestException;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * The hotline's door for ratings: records the rating with its AppealRated event in one guarded update. Whether the
@@ -36,8 +38,13 @@ import reactor.core.publisher.Mono;
 @Service
 public class RateAppeal {
 
-    /** A guard that keeps failing means the appeal keeps changing under us; the caller may simply retry. */
-    private static final int ATTEMPTS = 3;
+    /**
+     * The guard fails while the appeal's timeline takes the notes that follow an answer (callbacks, messages): a
+     * short, growing pause lets those settle before a reread. A guard that keeps failing after that means the appeal
+     * keeps changing under us; the caller may simply retry.
+     */
+    private static final Retry REREAD = Retry.backoff(8, Duration.ofMillis(25)).maxBackoff(Duration.ofMillis(400))
+            .filter(ChangedWhileRating.class::isInstance);
 
     private final AppealStore store;
     private final OutboxRelay relay;
@@ -55,10 +62,12 @@ public class RateAppeal {
         if (!problems.isEmpty()) {
             return Mono.error(new InvalidRequestException(problems));
         }
-        return attempt(appealId, rating, actor, ATTEMPTS);
+        return Mono.defer(() -> attempt(appealId, rating, actor))
+                .retryWhen(REREAD.onRetryExhaustedThrow((spec, signal) -> new RatingConflictException(
+                        AppealStatus.RESPONDED, "Appeal " + appealId + " changed while being rated; retry")));
     }
 
-    private Mono<AppealDocument> attempt(String appealId, RatingSubmission rating, Actor actor, int attemptsLeft) {
+    private Mono<AppealDocument> attempt(String appealId, RatingSubmission rating, Actor actor) {
         return store.findById(appealId)
                 .filter(appeal -> AppealAccess.speaksFor(actor, appeal.source()))
                 .switchIfEmpty(Mono.error(() -> new AppealNotFoundException(appealId)))
@@ -68,10 +77,7 @@ public class RateAppeal {
                             "Appeal " + appealId + " is " + appeal.status() + "; only a RESPONDED appeal can be rated"));
                     case CONFLICTS_WITH_EARLIER_RATING -> Mono.error(new RatingConflictException(appeal.status(),
                             "The answer to appeal " + appealId + " was already rated " + appeal.rating().rating()));
-                    case RATE -> write(appeal, rating).switchIfEmpty(Mono.defer(() -> attemptsLeft > 1
-                            ? attempt(appealId, rating, actor, attemptsLeft - 1)
-                            : Mono.error(new RatingConflictException(AppealStatus.RESPONDED,
-                            "Appeal " + appealId + " changed while being rated; retry"))));
+                    case RATE -> write(appeal, rating).switchIfEmpty(Mono.error(ChangedWhileRating::new));
                 });
     }
 
@@ -90,6 +96,12 @@ public class RateAppeal {
         stages.add(stage);
         return store.rate(appeal.id(), appeal.revision(), stage, StatusView.fold(stages), Outbox.entry(event, now))
                 .doOnNext(written -> relay.publishSoon(written.id(), written.outbox()));
+    }
+
+    private static final class ChangedWhileRating extends RuntimeException {
+        ChangedWhileRating() {
+            super("appeal changed while being rated", null, false, false);
+        }
     }
 
     private static RatingSubmission earlier(AppealDocument appeal) {

@@ -1,5 +1,6 @@
 package gov.appeals.intake.status.messaging;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,8 +30,9 @@ public class StatusProjection {
 
     private static final Logger LOG = LoggerFactory.getLogger(StatusProjection.class);
 
-    /** Concurrent writers to one appeal (a rating racing an event) are rare: a few rereads settle it. */
-    private static final int CONCURRENT_RETRIES = 10;
+    /** Concurrent writers to one appeal (a rating racing an event) are rare: a few spaced rereads settle it. */
+    private static final Retry REREAD = Retry.backoff(10, Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(200))
+            .filter(ConcurrentChange.class::isInstance);
 
     private final AppealStore store;
     private final String triageUnit;
@@ -50,7 +52,7 @@ public class StatusProjection {
         return Mono.defer(() -> store.findById(event.appealId())
                         .flatMap(appeal -> record(appeal, stage))
                         .defaultIfEmpty(Outcome.UNKNOWN_APPEAL))
-                .retryWhen(Retry.max(CONCURRENT_RETRIES).filter(ConcurrentChange.class::isInstance))
+                .retryWhen(REREAD)
                 .doOnNext(outcome -> log(event, outcome));
     }
 
