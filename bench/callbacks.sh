@@ -14,23 +14,10 @@ cd "$(dirname "$0")/.."
 
 CALLBACK_N=${CALLBACK_N:-500}; CALLBACK_C=${CALLBACK_C:-16}
 
-for jar in deploy/target/appeals-local.jar bench/target/bench.jar; do
-  [ -f "$jar" ] || { echo "missing $jar: build first (./mvnw -q -DskipTests package)" >&2; exit 1; }
-done
-if curl -s -o /dev/null "http://127.0.0.1:8081/actuator/health"; then
-  echo "something already answers on 8081: stop the running platform first" >&2; exit 1
-fi
-
-data=$(mktemp -d /tmp/appeals-callbacks-XXXXXX)
-log="$data/launcher.log"
-APPEALS_DATA_DIR="$data" java -jar deploy/target/appeals-local.jar > "$log" 2>&1 &
-launcher=$!
-trap 'kill $launcher 2>/dev/null; wait $launcher 2>/dev/null || true' EXIT
-until grep -q "up in" "$log"; do
-  kill -0 $launcher 2>/dev/null || { cat "$log" >&2; exit 1; }
-  sleep 0.5
-done
-printf 'start\tlaunch to all healthy\t%s s\n' "$(grep -o "up in [0-9.]* s" "$log" | grep -o "[0-9.]*")"
+. bench/platform.sh
+check_ready
+start_platform callbacks
+print_start
 sleep 10 # as bench/run.sh before its first phase: start-up's own work (JIT, first polls) out of the way
 
 # APPEALS_DATA_DIR: the driver reads <data>/callback-receiver/callbacks.jsonl, where the receiver records each callback.

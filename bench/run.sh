@@ -20,26 +20,11 @@ LATENCY_RATE=${LATENCY_RATE:-100}; LATENCY_S=${LATENCY_S:-10}
 ROUTING_ROUNDS=${ROUTING_ROUNDS:-2}
 CALLBACK_N=${CALLBACK_N:-300}; CALLBACK_C=${CALLBACK_C:-16}
 
-for jar in deploy/target/appeals-local.jar bench/target/bench.jar; do
-  [ -f "$jar" ] || { echo "missing $jar: build first (./mvnw -q -DskipTests package)" >&2; exit 1; }
-done
-if curl -s -o /dev/null "http://127.0.0.1:8081/actuator/health"; then
-  echo "something already answers on 8081: stop the running platform first" >&2; exit 1
-fi
-
-data=$(mktemp -d /tmp/appeals-bench-XXXXXX)
+. bench/platform.sh
+check_ready
 results="bench/results"; mkdir -p "$results"
 out="$results/$(date -u +%Y%m%dT%H%M%SZ).tsv"
-log="$data/launcher.log"
-started=$(date +%s.%N)
-APPEALS_DATA_DIR="$data" java -jar deploy/target/appeals-local.jar > "$log" 2>&1 &
-launcher=$!
-trap 'kill $launcher 2>/dev/null; wait $launcher 2>/dev/null || true' EXIT
-until grep -q "up in" "$log"; do
-  kill -0 $launcher 2>/dev/null || { cat "$log" >&2; exit 1; }
-  sleep 0.5
-done
-up=$(grep -o "up in [0-9.]* s" "$log" | grep -o "[0-9.]*")
+start_platform bench
 
 pids() { echo $launcher $(pgrep -P $launcher); }
 ticks() { local t=0; for p in $(pids); do set -- $(cut -d')' -f2 "/proc/$p/stat" 2>/dev/null); t=$((t + ${12:-0} + ${13:-0})); done; echo $t; }
@@ -49,7 +34,7 @@ hz=$(getconf CLK_TCK)
 {
   printf 'machine\t%s cores\t%s\n' "$(nproc)" "$(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
   printf 'jdk\t%s\n' "$(java -version 2>&1 | head -1)"
-  printf 'start\tlaunch to all healthy\t%s s\n' "$up"
+  print_start
   sleep 10
   printf 'idle\tRSS of all processes\t%s MB\n' "$(rss_mb)"
   for p in $(pids); do printf 'rss\t%s\t%s MB\n' "$(tr '\0' ' ' < /proc/$p/cmdline | grep -o '[a-z-]*\.jar\|gov\.appeals\.deploy\.[A-Za-z]*' | head -1)" \

@@ -69,7 +69,12 @@ public final class CategoryModel {
     }
 
     public Prediction predict(String title, String content) {
-        Map<String, Double> x = Features.of(title, content, settings);
+        return predict(SegmentedText.of(title, content));
+    }
+
+    /** For a text already segmented: a caller that needs its words as well segments it once. */
+    public Prediction predict(SegmentedText text) {
+        Map<String, Double> x = Features.of(text, settings);
         double[] scores = bias.clone();
         for (Map.Entry<String, Double> feature : x.entrySet()) {
             float[] w = weights.get(feature.getKey());

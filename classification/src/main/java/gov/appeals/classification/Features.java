@@ -18,14 +18,13 @@ final class Features {
     private Features() {
     }
 
-    static Map<String, Double> of(String title, String content, Settings settings) {
-        Segmenter segmenter = Segmenter.instance();
+    static Map<String, Double> of(SegmentedText text, Settings settings) {
         Map<String, Double> counts = new LinkedHashMap<>();
-        add(counts, segmenter.words(title), settings.titleWeight());
-        add(counts, segmenter.words(content), 1.0);
+        add(counts, text.titleWords(), settings.titleWeight());
+        add(counts, text.contentWords(), 1.0);
         if (settings.bigrams()) {
-            addBigrams(counts, title, settings.titleWeight());
-            addBigrams(counts, content, 1.0);
+            addBigrams(counts, text.title(), settings.titleWeight());
+            addBigrams(counts, text.content(), 1.0);
         }
         double norm = 0;
         for (Map.Entry<String, Double> e : counts.entrySet()) {

@@ -1,6 +1,5 @@
 package gov.appeals.classification;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +10,9 @@ public final class Similarity {
     private Similarity() {
     }
 
-    /** The meaningful words of an appeal's title and content, for {@link #cosine}. */
+    /** The meaningful words of an appeal's title and content, for {@link #cosine}; {@link SegmentedText#words()}. */
     public static List<String> words(String title, String content) {
-        Segmenter segmenter = Segmenter.instance();
-        List<String> words = new ArrayList<>(segmenter.words(title));
-        words.addAll(segmenter.words(content));
-        return words;
+        return SegmentedText.of(title, content).words();
     }
 
     public static double cosine(List<String> a, List<String> b) {

@@ -27,7 +27,7 @@ final class Trainer {
         categories.forEach(c -> categoryIndex.put(c, categoryIndex.size()));
 
         List<Map<String, Double>> vectors = examples.stream()
-                .map(e -> Features.of(e.title(), e.content(), settings)).toList();
+                .map(e -> Features.of(SegmentedText.of(e.title(), e.content()), settings)).toList();
         Map<String, Integer> documents = new HashMap<>();
         vectors.forEach(v -> v.keySet().forEach(f -> documents.merge(f, 1, Integer::sum)));
         Map<String, Integer> vocabulary = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 
 import gov.appeals.classification.CategoryModel;
 import gov.appeals.classification.Prediction;
+import gov.appeals.classification.SegmentedText;
 import gov.appeals.events.Classification;
 import gov.appeals.events.Urgency;
 import gov.appeals.reference.Category;
@@ -60,7 +61,14 @@ public final class Classifier {
     }
 
     public Result classify(String title, String content, String givenCategory, Urgency givenUrgency) {
-        Prediction prediction = model.predict(title, content);
+        return classify(SegmentedText.of(title, content), givenCategory, givenUrgency);
+    }
+
+    /** For a text already segmented: acceptance needs its words for the repeat check as well. */
+    public Result classify(SegmentedText text, String givenCategory, Urgency givenUrgency) {
+        String title = text.title();
+        String content = text.content();
+        Prediction prediction = model.predict(text);
         Prediction.Candidate best = prediction.best();
         Category given = givenCategory == null ? null
                 : categories.stream().filter(c -> c.code().equals(givenCategory)).findFirst().orElse(null);

@@ -2,6 +2,7 @@ package gov.appeals.intake.acceptance;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import gov.appeals.kit.web.FieldProblem;
@@ -26,40 +27,36 @@ public final class SubmissionRules {
         if (s.source() == null) {
             problems.add(new FieldProblem("source", "is required"));
         }
-        if (s.externalId() == null) {
-            problems.add(new FieldProblem("externalId", "is required"));
-        } else if (!EXTERNAL_ID.matcher(s.externalId()).matches()) {
-            problems.add(new FieldProblem("externalId", "must be 1 to 64 letters, digits, '-' or '_'"));
-        }
+        requireValid(problems, "externalId", s.externalId(), id -> EXTERNAL_ID.matcher(id).matches(),
+                "must be 1 to 64 letters, digits, '-' or '_'");
         Submission.Applicant e = s.enterprise();
         if (e == null) {
             problems.add(new FieldProblem("enterprise", "is required"));
         } else {
             text.requireShort(problems, "enterprise.name", e.name());
-            if (e.creditCode() == null) {
-                problems.add(new FieldProblem("enterprise.creditCode", "is required"));
-            } else if (!CreditCode.isValid(e.creditCode())) {
-                problems.add(new FieldProblem("enterprise.creditCode",
-                        "is not a valid unified social credit code (GB 32100-2015)"));
-            }
+            requireValid(problems, "enterprise.creditCode", e.creditCode(), CreditCode::isValid,
+                    "is not a valid unified social credit code (GB 32100-2015)");
             text.requireShort(problems, "enterprise.contactName", e.contactName());
-            if (e.phone() == null) {
-                problems.add(new FieldProblem("enterprise.phone", "is required"));
-            } else if (!PhoneNumber.isValid(e.phone())) {
-                problems.add(new FieldProblem("enterprise.phone",
-                        "must be a mainland mobile number or a landline like 021-12345678"));
-            }
+            requireValid(problems, "enterprise.phone", e.phone(), PhoneNumber::isValid,
+                    "must be a mainland mobile number or a landline like 021-12345678");
         }
-        if (s.street() == null) {
-            problems.add(new FieldProblem("street", "is required"));
-        } else if (reference.street(s.street()).isEmpty()) {
-            problems.add(new FieldProblem("street", "is not a known street code"));
-        }
+        requireValid(problems, "street", s.street(), street -> reference.street(street).isPresent(),
+                "is not a known street code");
         text.requireShort(problems, "title", s.title());
         text.requireLong(problems, "content", s.content());
         if (s.category() != null && reference.category(s.category()).isEmpty()) {
             problems.add(new FieldProblem("category", "is not a known category code"));
         }
         return problems;
+    }
+
+    /** A required field that must also be {@code valid}; {@code otherwise} says what it must be. */
+    private static void requireValid(List<FieldProblem> problems, String field, String value, Predicate<String> valid,
+                                     String otherwise) {
+        if (value == null) {
+            problems.add(new FieldProblem(field, "is required"));
+        } else if (!valid.test(value)) {
+            problems.add(new FieldProblem(field, otherwise));
+        }
     }
 }

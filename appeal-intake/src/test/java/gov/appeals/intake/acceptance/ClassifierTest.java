@@ -7,6 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import gov.appeals.classification.CategoryModel;
+import gov.appeals.classification.SegmentedText;
+import gov.appeals.classification.Similarity;
 import gov.appeals.events.Classification;
 import gov.appeals.events.Urgency;
 import gov.appeals.reference.ReferenceData;
@@ -88,6 +90,19 @@ class ClassifierTest {
         assertThat(classifier.classify("危化品仓库", "需要指导", "SAFETY", null).urgency()).isEqualTo(Urgency.URGENT);
         assertThat(classifier.classify("咨询危化品仓库备案", "需要指导", "SAFETY", null).urgency())
                 .isEqualTo(Urgency.NORMAL);
+    }
+
+    /** Acceptance segments an appeal once for the classifier and the repeat check, which each used to segment it. */
+    @Test
+    void classifiesAndFindsTheWordsOfEverySampleSegmentedOnceAsItDidSegmentingTwice() {
+        assertThat(SampleAppeals.all()).allSatisfy(s -> {
+            String title = s.get("title").asString();
+            String content = s.get("content").asString();
+            SegmentedText once = SegmentedText.of(title, content);
+
+            assertThat(classifier.classify(once, null, null)).isEqualTo(classifier.classify(title, content, null, null));
+            assertThat(once.words()).isEqualTo(Similarity.words(title, content));
+        });
     }
 
     private Classifier.Result classify(JsonNode s) {

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
-import gov.appeals.classification.Similarity;
+import gov.appeals.classification.SegmentedText;
 import gov.appeals.events.AppealAccepted;
 import gov.appeals.events.AppealRef;
 import gov.appeals.events.AppealStatus;
@@ -88,10 +88,12 @@ public class AcceptAppeal {
     private Mono<Outcome> create(Submission s) {
         Instant now = clock.instant();
         LocalDate day = AppealNumbers.counterDay(now);
-        List<String> words = Similarity.words(s.title(), s.content());
+        // One segmentation for both the repeat check and the classifier: it is most of what either costs.
+        SegmentedText text = SegmentedText.of(s.title(), s.content());
+        List<String> words = text.words();
         return repeated(s, words, now)
                 .flatMap(repeat -> numbers.next(day).map(sequence ->
-                        newAppeal(s, AppealNumbers.format(day, sequence), now, words, repeat.orElse(null))))
+                        newAppeal(s, text, AppealNumbers.format(day, sequence), now, words, repeat.orElse(null))))
                 .flatMap(store::insert)
                 .doOnNext(appeal -> {
                     LOG.info("Accepted appeal {} as {} from {}", appeal.id(), appeal.number(), appeal.source());
@@ -108,10 +110,10 @@ public class AcceptAppeal {
                 .map(earlier -> repeats.find(words, now, earlier));
     }
 
-    private AppealDocument newAppeal(Submission s, String number, Instant now, List<String> words,
+    private AppealDocument newAppeal(Submission s, SegmentedText text, String number, Instant now, List<String> words,
                                      RepeatRule.Repeat repeat) {
         String id = UUID.randomUUID().toString();
-        Classifier.Result classification = classifier.classify(s.title(), s.content(), s.category(), s.urgency());
+        Classifier.Result classification = classifier.classify(text, s.category(), s.urgency());
         Deadlines clocks = deadlines.atAcceptance(classification.urgency(), now);
         Submission.Applicant a = s.enterprise();
         Enterprise enterprise = new Enterprise(a.name(), a.creditCode(), a.contactName(), a.phone());
