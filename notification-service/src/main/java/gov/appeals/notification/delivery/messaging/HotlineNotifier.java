@@ -102,10 +102,10 @@ public class HotlineNotifier {
         try {
             httpStatus = sender.send(callback);
         } catch (CallbackRefusedException refused) {
-            ledger.settle(notice.id(), Notice.State.FAILED, clock.instant(), refused.getMessage()).block(STORE_TIMEOUT);
+            ledger.settle(notice, Notice.State.FAILED, clock.instant(), refused.getMessage()).block(STORE_TIMEOUT);
             throw new UnprocessableMessageException(refused.getMessage(), refused);
         }
-        ledger.settle(notice.id(), Notice.State.SENT, clock.instant(), "HTTP " + httpStatus).block(STORE_TIMEOUT);
+        ledger.settle(notice, Notice.State.SENT, clock.instant(), "HTTP " + httpStatus).block(STORE_TIMEOUT);
         log.info("Called back 12345 for appeal {} ({}): {} answered {}", event.appealId(),
                 event.appeal().externalId(), event.type(), httpStatus);
         return Delivery.delivered(event, sender.callbackUrl().toString(), httpStatus, clock.instant());

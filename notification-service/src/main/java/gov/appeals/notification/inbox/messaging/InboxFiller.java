@@ -67,7 +67,7 @@ public class InboxFiller {
                     } else if (claimed) {
                         log.debug("Inbox item {} was there already", item.id());
                     }
-                    return ledger.settle(notice.id(), Notice.State.SENT, clock.instant(), "in the inbox");
+                    return ledger.settle(notice, Notice.State.SENT, clock.instant(), "in the inbox");
                 }))
                 .then();
     }
