@@ -48,6 +48,9 @@ public class InboxFiller {
     }
 
     public Mono<Void> handle(AppealEvent event) {
+        if (!InboxItems.concerns(event)) {
+            return Mono.empty();
+        }
         return store.facts(event.appealId()).flatMap(known -> {
             List<InboxItem> items = InboxItems.of(event, known, triageUnit);
             Mono<Void> learn = InboxItems.teaches(event) ? store.remember(InboxItems.remember(event, known))
