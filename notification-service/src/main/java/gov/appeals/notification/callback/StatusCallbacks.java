@@ -58,7 +58,8 @@ public final class StatusCallbacks {
 
     /** Whether {@link #leadAfter} names a lead of the event's own, whoever led before. */
     public static boolean movesLead(AppealEvent event) {
-        return event instanceof AppealAssigned || event instanceof AppealSentToTriage || event instanceof AppealReturned;
+        return event instanceof AppealAssigned || event instanceof AppealSentToTriage
+                || event instanceof AppealReturned;
     }
 
     /**

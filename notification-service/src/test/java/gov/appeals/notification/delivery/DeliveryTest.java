@@ -30,8 +30,8 @@ class DeliveryTest {
             NOW.plusSeconds(86400));
 
     static final AppealAccepted ACCEPTED = new AppealAccepted("e-1", HOTLINE, 1, NOW, "hotline",
-            new Enterprise("某精密机械有限公司", "91310114MA1GT35K2X", "王经理", "13800138000"), "JDZ", "厂区停电影响生产",
-            "停电", "UTILITIES", Urgency.NORMAL, DEADLINES, null);
+            new Enterprise("某精密机械有限公司", "91310114MA1GT35K2X", "王经理", "13800138000"), "JDZ",
+            "厂区停电影响生产", "停电", "UTILITIES", Urgency.NORMAL, DEADLINES, null);
     static final AppealAssigned ASSIGNED = new AppealAssigned("e-2", HOTLINE, 2, NOW.plusSeconds(60),
             "system:dispatch-service", "DEV_REFORM", List.of(), "UTILITIES", "rule:category:UTILITIES", null,
             DEADLINES);
@@ -73,7 +73,8 @@ class DeliveryTest {
     }
 
     private static Notice sent(AppealEvent event, Instant at, int httpStatus) {
-        return settled(CallbackNotices.pending(event, NOW), Notice.State.SENT, at, CallbackNotices.answered(httpStatus));
+        return settled(CallbackNotices.pending(event, NOW), Notice.State.SENT, at,
+                CallbackNotices.answered(httpStatus));
     }
 
     private static Notice settled(Notice n, Notice.State state, Instant at, String outcome) {
