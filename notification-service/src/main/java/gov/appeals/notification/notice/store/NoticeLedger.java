@@ -35,7 +35,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Every notice of every channel, in one collection ({@code notices}): the exactly-once guard of each channel and what
- * {@code GET /api/v1/appeals/{id}/notifications} lists. A settled notice to the outside carries its announcement in
+ * {@code GET /api/v1/appeals/{id}/notifications} lists (and, of the {@code CALLBACK} notices,
+ * {@code GET /api/v1/deliveries}). A settled notice to the outside carries its announcement in
  * an {@code outbox} array (the kit's {@link OutboxStore}: by appeal id), published by the kit's relay. Each write is one single-document operation; a notice is
  * claimed by inserting it (the id is unique), and settled only from PENDING or DEFERRED, so two instances racing for
  * one notice send it once.
