@@ -34,7 +34,7 @@ class DeadLetterTest extends RunningServiceTest {
 
         // The next stage of the appeal is not held up by a message that can never be read.
         awaitConfirmed(appeal.appealId(), 1);
-        assertThat(hotline.callbacksFor(appeal.appealId())).extracting(HotlineStub.Callback::eventId)
+        assertThat(hotline.callbacksFor(appeal.appealId())).extracting(RecordingStub.Request::eventId)
                 .containsExactly(assigned.eventId());
         await().atMost(PATIENCE).until(() -> deadLettersOf(accepted.eventId()).size() == 1);
         JsonNode letter = deadLettersOf(accepted.eventId()).get(0);
@@ -67,7 +67,7 @@ class DeadLetterTest extends RunningServiceTest {
         // Replayed to appeals.events once: still unreadable, so it is dead-lettered once more, and never called back.
         await().atMost(PATIENCE).until(() -> deadLettersOf(accepted.eventId()).size() == 2);
         assertThat(deadLettersOf(accepted.eventId()).get(0).path("replayedAt").isNull()).isFalse();
-        assertThat(hotline.callbacksFor(appeal.appealId())).extracting(HotlineStub.Callback::eventId)
+        assertThat(hotline.callbacksFor(appeal.appealId())).extracting(RecordingStub.Request::eventId)
                 .containsExactly(assigned.eventId());
     }
 
@@ -83,7 +83,7 @@ class DeadLetterTest extends RunningServiceTest {
 
         awaitConfirmed(appeal.appealId(), 1);
         assertThat(hotline.callbacksFor(appeal.appealId()))
-                .extracting(HotlineStub.Callback::eventId, HotlineStub.Callback::status)
+                .extracting(RecordingStub.Request::eventId, RecordingStub.Request::status)
                 .as("asked once, not retried")
                 .containsExactly(tuple(accepted.eventId(), 422),
                         tuple(assigned.eventId(), 200));

@@ -42,7 +42,7 @@ class HotlineCallbackFlowTest extends RunningServiceTest {
 
         kafka.publish(accepted, INTAKE);
 
-        HotlineStub.Callback callback = awaitCallbacks(accepted.appealId(), 1).get(0);
+        RecordingStub.Request callback = awaitCallbacks(accepted.appealId(), 1).get(0);
         assertThat(callback.header("Content-Type")).isEqualTo("application/json");
         assertThat(callback.header("X-Appeal-Event-Id")).isEqualTo(accepted.eventId());
         assertThat(callback.header("Upgrade")).as("plain HTTP/1.1, no h2c upgrade").isNull();
@@ -101,13 +101,13 @@ class HotlineCallbackFlowTest extends RunningServiceTest {
         kafka.publish(assigned, "/appeals/dispatch-service");
         kafka.publish(rated, "/appeals/appeal-intake");
 
-        List<HotlineStub.Callback> callbacks = awaitCallbacks(appeal.appealId(), 2);
-        HotlineStub.Callback assignment = byEvent(callbacks, assigned);
+        List<RecordingStub.Request> callbacks = awaitCallbacks(appeal.appealId(), 2);
+        RecordingStub.Request assignment = byEvent(callbacks, assigned);
         assertThat(assignment.text("stage")).isEqualTo("已分派");
         assertThat(assignment.text("department")).isEqualTo("DEV_REFORM");
         assertThat(assignment.body().path("detail").path("leadDepartment").asString()).isEqualTo("DEV_REFORM");
         assertThat(assignment.body().path("detail").path("coHandlers").get(0).asString()).isEqualTo("ECONOMY");
-        HotlineStub.Callback rating = byEvent(callbacks, rated);
+        RecordingStub.Request rating = byEvent(callbacks, rated);
         assertThat(rating.text("stage")).isEqualTo("已评价");
         assertThat(rating.text("status")).isEqualTo("RESPONDED");
         assertThat(rating.body().path("detail").path("rating").asString()).isEqualTo("DISSATISFIED");
@@ -125,8 +125,8 @@ class HotlineCallbackFlowTest extends RunningServiceTest {
         kafka.publish(assigned, "/appeals/dispatch-service");
         kafka.publish(rated, "/appeals/appeal-intake");
 
-        List<HotlineStub.Callback> callbacks = awaitCallbacks(appeal.appealId(), 2);
-        for (HotlineStub.Callback callback : callbacks) {
+        List<RecordingStub.Request> callbacks = awaitCallbacks(appeal.appealId(), 2);
+        for (RecordingStub.Request callback : callbacks) {
             assertThat(callback.text("leadDepartment")).isEqualTo("JD-SWJ");
             assertThat(callback.text("leadDepartmentName")).isEqualTo("区税务局");
             assertThat(callback.header("Idempotency-Key")).isEqualTo(callback.text("eventId"));
@@ -258,7 +258,7 @@ class HotlineCallbackFlowTest extends RunningServiceTest {
         }
     }
 
-    private static HotlineStub.Callback byEvent(List<HotlineStub.Callback> callbacks, AppealEvent event) {
+    private static RecordingStub.Request byEvent(List<RecordingStub.Request> callbacks, AppealEvent event) {
         return callbacks.stream().filter(c -> event.eventId().equals(c.text("eventId"))).findFirst().orElseThrow();
     }
 }

@@ -7,8 +7,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import gov.appeals.events.AppealAccepted;
-import gov.appeals.events.AppealAssigned;
-import gov.appeals.events.AppealRated;
 import gov.appeals.events.AppealRef;
 import gov.appeals.events.EventEnvelope;
 import gov.appeals.events.Source;
@@ -23,26 +21,18 @@ class HotlineOutageTest extends RunningServiceTest {
 
     @Test
     void callsBackEveryStageInOrderAndOnceAfterTheHotlineWasDown() {
-        AppealRef appeal = Events.appeal(Source.HOTLINE_12345);
-        AppealAccepted accepted = Events.accepted(appeal);
-        AppealAssigned assigned = Events.assigned(appeal);
-        AppealRated rated = Events.rated(appeal);
-        hotline.down();
-
-        kafka.publish(accepted, INTAKE);
-        kafka.publish(assigned, "/appeals/dispatch-service");
-        kafka.publish(rated, INTAKE);
+        StagesWhileDown stages = StagesWhileDown.publish(hotline, kafka);
+        AppealRef appeal = stages.appeal();
+        kafka.publish(stages.rated(), INTAKE);
 
         // The acceptance is tried again and again; the appeal's later stages wait behind it.
         await().atMost(PATIENCE).until(() -> hotline.callbacksFor(appeal.appealId()).size() >= 4);
         assertThat(hotline.callbacksFor(appeal.appealId()))
                 .allSatisfy(attempt -> {
-                    assertThat(attempt.eventId()).isEqualTo(accepted.eventId());
+                    assertThat(attempt.eventId()).isEqualTo(stages.accepted().eventId());
                     assertThat(attempt.status()).isEqualTo(503);
                 });
-        web.get().uri("/api/v1/deliveries?appealId={id}", appeal.appealId())
-                .exchange()
-                .expectStatus().isNotFound();
+        stages.noneDelivered(web);
 
         hotline.up();
         // Same key, same partition: once the barrier is called back, everything before it has been handled.
@@ -52,23 +42,17 @@ class HotlineOutageTest extends RunningServiceTest {
                 barrierEnvelope.payload()));
         awaitConfirmed(barrier.appealId(), 1);
 
-        assertThat(hotline.confirmedFor(appeal.appealId())).extracting(HotlineStub.Callback::eventId)
-                .containsExactly(accepted.eventId(), assigned.eventId(), rated.eventId());
+        assertThat(hotline.confirmedFor(appeal.appealId())).extracting(RecordingStub.Request::eventId)
+                .containsExactly(stages.accepted().eventId(), stages.assigned().eventId(), stages.rated().eventId());
         assertThat(hotline.confirmedFor(appeal.appealId())).extracting(c -> c.text("stage"))
                 .containsExactly("已受理", "已分派", "已评价");
-        web.get().uri("/api/v1/deliveries?appealId={id}", appeal.appealId())
-                .exchange()
-                .expectStatus().isOk()
-                .expectBody()
-                .jsonPath("$.length()").isEqualTo(3)
-                .jsonPath("$[0].eventId").isEqualTo(accepted.eventId())
-                .jsonPath("$[1].eventId").isEqualTo(assigned.eventId())
-                .jsonPath("$[2].eventId").isEqualTo(rated.eventId())
+        stages.allDelivered(web)
                 .jsonPath("$[0].outcome").isEqualTo("DELIVERED")
                 .jsonPath("$[1].outcome").isEqualTo("DELIVERED")
                 .jsonPath("$[2].outcome").isEqualTo("DELIVERED")
                 .jsonPath("$[2].httpStatus").isEqualTo(200);
-        for (String eventId : new String[] {accepted.eventId(), assigned.eventId(), rated.eventId()}) {
+        for (String eventId : new String[] {stages.accepted().eventId(), stages.assigned().eventId(),
+                stages.rated().eventId()}) {
             assertThat(deadLettersOf(eventId)).as("dead letters of " + eventId).isEmpty();
         }
     }

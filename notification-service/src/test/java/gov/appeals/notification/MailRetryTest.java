@@ -113,7 +113,7 @@ class MailRetryTest extends RunningServiceTest {
         Instant longAgo = clock.instant().minus(Duration.ofHours(1));
         Notice left = new Notice(Notice.idOf("e-" + UUID.randomUUID(), Notice.Channel.EMAIL, to, "ASSIGNED"),
                 UUID.randomUUID().toString(), "e", Notice.Channel.EMAIL, to, "ASSIGNED", "ASSIGNED 新分派诉求",
-                Notice.State.PENDING, 0, longAgo, null, null, null, null, null, null);
+                Notice.State.PENDING, 0, longAgo, null, null, null, null, null, null, null);
         ledger.claim(left).block(PATIENCE);
         Notice stale = ledger.due(Notice.Channel.EMAIL, clock.instant(), properties.staleAfter(), 10_000)
                 .filter(n -> n.id().equals(left.id())).blockFirst(PATIENCE);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,14 +33,12 @@ import gov.appeals.events.AppealAssigned;
 import gov.appeals.events.AppealRated;
 import gov.appeals.events.AppealRef;
 import gov.appeals.events.Rating;
-import gov.appeals.events.Source;
 import gov.appeals.events.Topics;
 import gov.appeals.testsupport.Credentials;
 import gov.appeals.testsupport.KafkaTestClient;
 import gov.appeals.testsupport.TestInfrastructure;
 import gov.appeals.testsupport.TestIssuer;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A callback 12345 did not take within the retry window: parked in the dead-letter topic, listed for the operator,
@@ -75,7 +72,6 @@ class ParkedCallbackReplayTest {
     private static final String INTAKE = "/appeals/appeal-intake";
     private static final String GROUP = "notification-service-parking";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static final HotlineStub hotline = HotlineStub.start();
     static final KafkaTestClient kafka = KafkaTestClient.forTestInfrastructure();
@@ -130,30 +126,25 @@ class ParkedCallbackReplayTest {
 
     @Test
     void callsBackAParkedStageOnceWhenTheOperatorReplaysItAndTheAppealsLaterStagesAfterIt() {
-        AppealRef appeal = Events.appeal(Source.HOTLINE_12345);
-        AppealAccepted accepted = Events.accepted(appeal);
-        AppealAssigned assigned = Events.assigned(appeal);
-        AppealRated rated = Events.rated(appeal);
-        hotline.down();
-
-        kafka.publish(accepted, INTAKE);
-        kafka.publish(assigned, "/appeals/dispatch-service");
+        StagesWhileDown stages = StagesWhileDown.publish(hotline, kafka);
+        AppealRef appeal = stages.appeal();
+        AppealAccepted accepted = stages.accepted();
+        AppealAssigned assigned = stages.assigned();
+        AppealRated rated = stages.rated();
 
         // Each is tried for the retry window, then parked; the assignment waits behind the acceptance meanwhile.
         await().atMost(PATIENCE).until(() -> deadLettersOf(accepted.eventId()).size() == 1
                 && deadLettersOf(assigned.eventId()).size() == 1);
-        List<HotlineStub.Callback> attempts = hotline.callbacksFor(appeal.appealId());
+        List<RecordingStub.Request> attempts = hotline.callbacksFor(appeal.appealId());
         assertThat(attempts).as("tried again and again, never taken").hasSizeGreaterThan(2)
                 .allSatisfy(attempt -> assertThat(attempt.status()).isEqualTo(503));
-        List<String> tried = attempts.stream().map(HotlineStub.Callback::eventId).toList();
+        List<String> tried = attempts.stream().map(RecordingStub.Request::eventId).toList();
         int firstAssignment = tried.indexOf(assigned.eventId());
         assertThat(tried.subList(0, Math.max(firstAssignment, 0))).as("the acceptance first, until it was parked")
                 .isNotEmpty().containsOnly(accepted.eventId());
         assertThat(tried.subList(firstAssignment, tried.size())).as("then the assignment").isNotEmpty()
                 .containsOnly(assigned.eventId());
-        web.get().uri("/api/v1/deliveries?appealId={id}", appeal.appealId())
-                .exchange()
-                .expectStatus().isNotFound();
+        stages.noneDelivered(web);
         JsonNode acceptance = deadLettersOf(accepted.eventId()).get(0);
         JsonNode assignment = deadLettersOf(assigned.eventId()).get(0);
         assertThat(acceptance.path("originalTopic").asString()).isEqualTo(Topics.EVENTS);
@@ -178,18 +169,11 @@ class ParkedCallbackReplayTest {
         assertThat(hotline.callbacksFor(appeal.appealId()).subList(triedBeforeReplay,
                 hotline.callbacksFor(appeal.appealId()).size()))
                 .as("after the replay: each stage once, in order, each taken")
-                .extracting(HotlineStub.Callback::eventId, HotlineStub.Callback::status)
+                .extracting(RecordingStub.Request::eventId, RecordingStub.Request::status)
                 .containsExactly(tuple(accepted.eventId(), 200),
                         tuple(assigned.eventId(), 200),
                         tuple(rated.eventId(), 200));
-        web.get().uri("/api/v1/deliveries?appealId={id}", appeal.appealId())
-                .exchange()
-                .expectStatus().isOk()
-                .expectBody()
-                .jsonPath("$.length()").isEqualTo(3)
-                .jsonPath("$[0].eventId").isEqualTo(accepted.eventId())
-                .jsonPath("$[1].eventId").isEqualTo(assigned.eventId())
-                .jsonPath("$[2].eventId").isEqualTo(rated.eventId());
+        stages.allDelivered(web);
         assertThat(deadLettersOf(accepted.eventId())).as("listed as replayed, not parked again").singleElement()
                 .satisfies(letter -> assertThat(letter.path("replayedAt").isNull()).isFalse());
 
@@ -203,27 +187,11 @@ class ParkedCallbackReplayTest {
                 "hotline", Rating.SATISFIED, true, "已恢复供电");
         kafka.publish(again, INTAKE);
         await().atMost(PATIENCE).until(() -> hotline.confirmedFor(appeal.appealId()).size() >= 4);
-        assertThat(hotline.confirmedFor(appeal.appealId())).extracting(HotlineStub.Callback::eventId)
+        assertThat(hotline.confirmedFor(appeal.appealId())).extracting(RecordingStub.Request::eventId)
                 .containsExactly(accepted.eventId(), assigned.eventId(), rated.eventId(), again.eventId());
     }
 
-    /** The letters of one event among all {@code GET /api/v1/ops/dead-letters} lists, oldest first. */
     private List<JsonNode> deadLettersOf(String eventId) {
-        List<JsonNode> letters = new ArrayList<>();
-        for (int page = 0; ; page++) {
-            String body = web.get().uri("/api/v1/ops/dead-letters?page={page}&size=100", page)
-                    .exchange()
-                    .expectStatus().isOk()
-                    .expectBody(String.class).returnResult().getResponseBody();
-            JsonNode answer = JSON.readTree(body);
-            answer.path("items").forEach(letter -> {
-                if (eventId.equals(letter.path("eventId").asString())) {
-                    letters.add(letter);
-                }
-            });
-            if (answer.path("items").size() < 100) {
-                return letters;
-            }
-        }
+        return DeadLetters.of(web, eventId);
     }
 }

@@ -3,7 +3,6 @@ package gov.appeals.notification;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +21,6 @@ import gov.appeals.testsupport.Credentials;
 import gov.appeals.testsupport.TestInfrastructure;
 import gov.appeals.testsupport.TestIssuer;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The service against a real Kafka broker, MongoDB (wire protocol) and an HTTP stand-in for the 12345 system. Every
@@ -74,8 +72,6 @@ abstract class RunningServiceTest {
         return mail;
     }
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     @Autowired
     WebTestClient anonymous;
 
@@ -87,32 +83,17 @@ abstract class RunningServiceTest {
         web = Credentials.natural(anonymous);
     }
 
-    /** Every letter {@code GET /api/v1/ops/dead-letters} lists (the topic is shared by the test classes). */
-    List<JsonNode> deadLetters() {
-        List<JsonNode> letters = new ArrayList<>();
-        for (int page = 0; ; page++) {
-            String body = web.get().uri("/api/v1/ops/dead-letters?page={page}&size=100", page)
-                    .exchange()
-                    .expectStatus().isOk()
-                    .expectBody(String.class).returnResult().getResponseBody();
-            JsonNode answer = JSON.readTree(body);
-            answer.path("items").forEach(letters::add);
-            if (answer.path("items").isEmpty() || letters.size() >= answer.path("total").asLong()) {
-                return letters;
-            }
-        }
-    }
-
+    /** The letters of one event {@code GET /api/v1/ops/dead-letters} lists (the topic is shared by test classes). */
     List<JsonNode> deadLettersOf(String eventId) {
-        return deadLetters().stream().filter(letter -> eventId.equals(letter.path("eventId").asString())).toList();
+        return DeadLetters.of(web, eventId);
     }
 
-    static List<HotlineStub.Callback> awaitCallbacks(String appealId, int count) {
+    static List<RecordingStub.Request> awaitCallbacks(String appealId, int count) {
         await().atMost(PATIENCE).until(() -> hotline.callbacksFor(appealId).size() >= count);
         return hotline.callbacksFor(appealId);
     }
 
-    static List<HotlineStub.Callback> awaitConfirmed(String appealId, int count) {
+    static List<RecordingStub.Request> awaitConfirmed(String appealId, int count) {
         await().atMost(PATIENCE).until(() -> hotline.confirmedFor(appealId).size() >= count);
         return hotline.confirmedFor(appealId);
     }

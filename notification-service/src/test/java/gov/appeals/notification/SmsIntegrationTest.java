@@ -66,7 +66,7 @@ class SmsIntegrationTest extends RunningServiceTest {
 
         kafka.publish(accepted, INTAKE);
 
-        SmsGatewayStub.Request sms = awaitTaken(accepted.appeal().number(), 1).get(0);
+        RecordingStub.Request sms = awaitTaken(accepted.appeal().number(), 1).get(0);
         assertThat(sms.text("phone")).isEqualTo(PHONE);
         assertThat(sms.text("text")).contains("编号" + accepted.appeal().number())
                 .contains("2026-03-09 09:30前答复");
@@ -92,7 +92,7 @@ class SmsIntegrationTest extends RunningServiceTest {
         kafka.publish(accepted, INTAKE);
         kafka.publish(responded, "/appeals/feedback-service");
 
-        List<SmsGatewayStub.Request> sms = awaitTaken(appeal.number(), 3);
+        List<RecordingStub.Request> sms = awaitTaken(appeal.number(), 3);
         assertThat(sms).extracting(r -> r.text("phone")).containsOnly(PHONE);
         assertThat(sms.get(1).text("text")).contains(appeal.number()).contains("办理结果：已解决");
         assertThat(sms.get(2).text("text")).contains(appeal.number()).contains("回复1满意");
@@ -126,8 +126,8 @@ class SmsIntegrationTest extends RunningServiceTest {
 
         awaitTaken(accepted.appeal().number(), 1);
         JsonNode notice = awaitNotice(accepted.appealId(), "accepted", "SENT");
-        List<SmsGatewayStub.Request> requests = smsGateway.requestsAbout(accepted.appeal().number());
-        assertThat(requests).extracting(SmsGatewayStub.Request::status).containsExactly(503, 503, 200);
+        List<RecordingStub.Request> requests = smsGateway.requestsAbout(accepted.appeal().number());
+        assertThat(requests).extracting(RecordingStub.Request::status).containsExactly(503, 503, 200);
         assertThat(requests).extracting(r -> r.text("messageId")).as("one message id for every attempt")
                 .containsOnly(requests.get(0).text("messageId"));
         assertThat(notice.path("attempts").asInt()).isEqualTo(2);
@@ -176,7 +176,7 @@ class SmsIntegrationTest extends RunningServiceTest {
         return (candidate.isAfter(now) ? candidate : candidate.plusDays(1)).toInstant();
     }
 
-    private static List<SmsGatewayStub.Request> awaitTaken(String number, int count) {
+    private static List<RecordingStub.Request> awaitTaken(String number, int count) {
         await().atMost(PATIENCE).until(() -> smsGateway.takenAbout(number).size() >= count);
         return smsGateway.takenAbout(number);
     }

@@ -150,7 +150,7 @@ class TwoInstancesTest extends RunningServiceTest {
         Map<String, Long> mailboxes = mailboxes();
         for (Appeal a : appeals) {
             assertThat(hotline.callbacksFor(a.id())).as("callbacks for " + a.id())
-                    .extracting(HotlineStub.Callback::eventId, HotlineStub.Callback::status)
+                    .extracting(RecordingStub.Request::eventId, RecordingStub.Request::status)
                     .containsExactly(tuple(a.accepted().eventId(), 200),
                             tuple(a.assigned().eventId(), 200));
             assertThat(smsGateway.requestsAbout(a.ref().number())).as("SMS about " + a.ref().number()).hasSize(1);

@@ -56,6 +56,12 @@ public final class StatusCallbacks {
                 leadName);
     }
 
+    /** Whether {@link #leadAfter} names a lead of the event's own, whoever led before. */
+    public static boolean movesLead(AppealEvent event) {
+        return event instanceof AppealAssigned || event instanceof AppealSentToTriage
+                || event instanceof AppealReturned;
+    }
+
     /**
      * Who leads the appeal once {@code event} happened, given who led it before: an assignment (or transfer) names
      * the new lead; triage and a return take the appeal from its lead; anything else leaves the lead as it was.
@@ -74,7 +80,7 @@ public final class StatusCallbacks {
      * A rating leaves the status at RESPONDED (feedback-service closes or reopens afterwards), yet 12345 operators
      * must see that the enterprise has rated, so it gets a stage of its own.
      */
-    static String stage(AppealEvent event) {
+    public static String stage(AppealEvent event) {
         if (event instanceof AppealRated) {
             return "已评价";
         }

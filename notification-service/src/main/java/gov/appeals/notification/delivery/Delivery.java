@@ -1,15 +1,18 @@
 package gov.appeals.notification.delivery;
 
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 
-import gov.appeals.events.AppealEvent;
 import gov.appeals.events.AppealStatus;
+import gov.appeals.notification.notice.Notice;
 
 /**
- * What became of one event of one appeal: called back to 12345, or skipped because nobody there waits for it.
+ * What became of one event of one appeal: called back to 12345, or skipped because nobody there waits for it. Read
+ * from the appeal's {@code CALLBACK} notices (see {@link CallbackNotices}), the one record of every callback.
  *
  * @param status      the appeal's status the event announced
- * @param url         where the callback went (null when skipped)
+ * @param url         where callbacks go, as configured now (null when skipped)
  * @param httpStatus  what the 12345 system answered (null when skipped)
  * @param deliveredAt when the callback was confirmed, or the event skipped
  */
@@ -23,13 +26,29 @@ public record Delivery(String eventId, String appealId, String externalId, Strin
         SKIPPED
     }
 
-    public static Delivery delivered(AppealEvent event, String url, int httpStatus, Instant at) {
-        return new Delivery(event.eventId(), event.appealId(), event.appeal().externalId(), event.type(),
-                event.status(), event.version(), Outcome.DELIVERED, url, httpStatus, at);
+    private static final Comparator<Delivery> OLDEST_FIRST = Comparator.comparing(Delivery::deliveredAt)
+            .thenComparingInt(Delivery::version);
+
+    /**
+     * What became of each event of an appeal, oldest first: its confirmed and skipped callbacks. A callback still
+     * tried, parked or refused by 12345 is no delivery.
+     *
+     * @param notices     the appeal's notices, on every channel
+     * @param callbackUrl where callbacks go
+     */
+    public static List<Delivery> of(List<Notice> notices, String callbackUrl) {
+        return notices.stream()
+                .filter(n -> n.channel() == Notice.Channel.CALLBACK)
+                .filter(n -> n.state() == Notice.State.SENT || n.state() == Notice.State.SUPPRESSED)
+                .map(n -> n.state() == Notice.State.SENT
+                        ? of(n, Outcome.DELIVERED, callbackUrl, CallbackNotices.httpStatus(n.outcome()))
+                        : of(n, Outcome.SKIPPED, null, null))
+                .sorted(OLDEST_FIRST)
+                .toList();
     }
 
-    public static Delivery skipped(AppealEvent event, Instant at) {
-        return new Delivery(event.eventId(), event.appealId(), event.appeal().externalId(), event.type(),
-                event.status(), event.version(), Outcome.SKIPPED, null, null, at);
+    private static Delivery of(Notice n, Outcome outcome, String url, Integer httpStatus) {
+        return new Delivery(n.eventId(), n.appealId(), n.appeal().externalId(), n.type(), n.status(), n.version(),
+                outcome, url, httpStatus, n.settledAt());
     }
 }

@@ -56,6 +56,18 @@ public final class InboxItems {
         return known;
     }
 
+    /**
+     * Whether the event can matter to any inbox, judged by its type alone: it teaches the appeal's facts or may put
+     * items in inboxes. Any other (a rating, a signing, the service's own {@code AppealNotified} notes …) is left
+     * before the store is asked anything.
+     */
+    public static boolean concerns(AppealEvent event) {
+        return teaches(event) || event instanceof AppealSentToTriage || event instanceof AppealDueSoon
+                || event instanceof AppealOverdue || event instanceof SupervisionOrderRaised
+                || event instanceof ExtensionDecided || event instanceof ConsultationRequested
+                || event instanceof AppealReopened;
+    }
+
     /** Whether {@link #remember} learns anything from this event (so that it is worth storing). */
     public static boolean teaches(AppealEvent event) {
         return event instanceof AppealAccepted || event instanceof AppealAssigned;

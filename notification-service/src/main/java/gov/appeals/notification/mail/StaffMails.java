@@ -9,10 +9,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import gov.appeals.events.AppealAccepted;
 import gov.appeals.events.AppealAssigned;
+import gov.appeals.events.AppealClosed;
 import gov.appeals.events.AppealDueSoon;
 import gov.appeals.events.AppealEvent;
 import gov.appeals.events.AppealOverdue;
+import gov.appeals.events.AppealResponded;
+import gov.appeals.events.AppealReturned;
+import gov.appeals.events.AppealSigned;
 import gov.appeals.events.ClockKind;
 import gov.appeals.events.ExtensionDecided;
 import gov.appeals.events.SupervisionOrderRaised;
@@ -39,6 +44,19 @@ public class StaffMails {
     public StaffMails(Mailboxes mailboxes, ZoneId zone) {
         this.mailboxes = mailboxes;
         this.zone = zone;
+    }
+
+    /**
+     * Whether the event can matter to mail, judged by its type alone: it teaches the appeal's facts, may cause a mail,
+     * or changes the overdue set the daily digest is made of (the events {@code MailStore.track} acts on). Any other
+     * (a rating, a reopening, the service's own {@code AppealNotified} notes …) is left before the store is asked
+     * anything; the appeal number it carries, every later event carries too.
+     */
+    public static boolean concerns(AppealEvent event) {
+        return event instanceof AppealAccepted || event instanceof AppealAssigned || event instanceof AppealDueSoon
+                || event instanceof AppealOverdue || event instanceof SupervisionOrderRaised
+                || event instanceof ExtensionDecided || event instanceof AppealSigned
+                || event instanceof AppealResponded || event instanceof AppealClosed || event instanceof AppealReturned;
     }
 
     /**

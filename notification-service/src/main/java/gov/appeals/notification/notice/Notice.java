@@ -22,12 +22,13 @@ import gov.appeals.events.AppealStatus;
  * @param notBefore  when a DEFERRED notice may go out (quiet hours), null otherwise
  * @param settledAt  when it was sent, failed or suppressed; null while pending
  * @param outcome    what the receiver answered, or why it failed or was suppressed
- * @param appeal     the appeal, and {@code version}/{@code status} those of the stage the message is about: kept on
- *                   the notices an {@link #announcement} is made of (null on a notice about no event, e.g. a digest)
+ * @param appeal     the appeal, and {@code version}/{@code status}/{@code type} those of the event the message is
+ *                   about: kept on the notices an {@link #announcement} is made of, and on the callback notices
+ *                   {@code GET /api/v1/deliveries} is read from (null on a notice about no event, e.g. a digest)
  */
 public record Notice(String id, String appealId, String eventId, Channel channel, String recipient, String topic,
                      String summary, State state, int attempts, Instant createdAt, Instant notBefore, Instant settledAt,
-                     String outcome, AppealRef appeal, Integer version, AppealStatus status) {
+                     String outcome, AppealRef appeal, Integer version, AppealStatus status, String type) {
 
     /** Where an announcement of a settled notice comes from. */
     public static final String ACTOR = "system:notification-service";
@@ -52,7 +53,10 @@ public record Notice(String id, String appealId, String eventId, Channel channel
         SENT,
         /** It can never be sent (refused for good, or given up on); an operator can replay it. */
         FAILED,
-        /** Not sent on purpose: the recipient's preferences turn this channel off for it. */
+        /**
+         * Not sent on purpose: the recipient's preferences turn this channel off for it, or (a callback) nobody at
+         * 12345 waits for this event.
+         */
         SUPPRESSED;
 
         public boolean settled() {
@@ -69,14 +73,14 @@ public record Notice(String id, String appealId, String eventId, Channel channel
     public static Notice pending(String appealId, String eventId, Channel channel, String recipient, String topic,
                                  String summary, Instant now) {
         return new Notice(idOf(eventId, channel, recipient, topic), appealId, eventId, channel, recipient, topic,
-                summary, State.PENDING, 0, now, null, null, null, null, null, null);
+                summary, State.PENDING, 0, now, null, null, null, null, null, null, null);
     }
 
     /** A notice to send at {@code notBefore}, not now. */
     public static Notice deferred(String appealId, String eventId, Channel channel, String recipient, String topic,
                                   String summary, Instant now, Instant notBefore) {
         return new Notice(idOf(eventId, channel, recipient, topic), appealId, eventId, channel, recipient, topic,
-                summary, State.DEFERRED, 0, now, notBefore, null, null, null, null, null);
+                summary, State.DEFERRED, 0, now, notBefore, null, null, null, null, null, null);
     }
 
     /** A notice about {@code event}, about to be sent now; announced on the appeal's timeline once settled. */
@@ -92,10 +96,21 @@ public record Notice(String id, String appealId, String eventId, Channel channel
                 notBefore));
     }
 
+    /**
+     * A notice about {@code event} not sent on purpose, settled as it is written: nobody is told, so the appeal's
+     * timeline is not either.
+     */
+    public static Notice suppressed(AppealEvent event, Channel channel, String recipient, String topic,
+                                    String summary, Instant now, String why) {
+        Notice n = pending(event, channel, recipient, topic, summary, now);
+        return new Notice(n.id, n.appealId, n.eventId, n.channel, n.recipient, n.topic, n.summary, State.SUPPRESSED,
+                n.attempts, n.createdAt, n.notBefore, now, why, n.appeal, n.version, n.status, n.type);
+    }
+
     private static Notice about(AppealEvent event, Notice n) {
         return new Notice(n.id, n.appealId, n.eventId, n.channel, n.recipient, n.topic, n.summary, n.state,
                 n.attempts, n.createdAt, n.notBefore, n.settledAt, n.outcome, event.appeal(), event.version(),
-                event.status());
+                event.status(), event.type());
     }
 
     /**

@@ -12,17 +12,22 @@ import gov.appeals.events.AppealAccepted;
 import gov.appeals.events.AppealAssigned;
 import gov.appeals.events.AppealClosed;
 import gov.appeals.events.AppealDueSoon;
+import gov.appeals.events.AppealEvent;
+import gov.appeals.events.AppealNotified;
 import gov.appeals.events.AppealOverdue;
+import gov.appeals.events.AppealRated;
 import gov.appeals.events.AppealRef;
 import gov.appeals.events.AppealReopened;
 import gov.appeals.events.AppealReturned;
 import gov.appeals.events.AppealSentToTriage;
+import gov.appeals.events.AppealSigned;
 import gov.appeals.events.AppealStatus;
 import gov.appeals.events.ClockKind;
 import gov.appeals.events.ConsultationRequested;
 import gov.appeals.events.Deadlines;
 import gov.appeals.events.Enterprise;
 import gov.appeals.events.ExtensionDecided;
+import gov.appeals.events.Rating;
 import gov.appeals.events.ReturnReason;
 import gov.appeals.events.Source;
 import gov.appeals.events.SupervisionOrderRaised;
@@ -40,6 +45,27 @@ class InboxItemsTest {
 
     static List<String> units(List<InboxItem> items) {
         return items.stream().map(item -> item.unit() + ":" + item.kind()).toList();
+    }
+
+    /** The notes this service publishes, a rating and a signing put nothing in any inbox nor teach it anything. */
+    static List<AppealEvent> eventsNoInboxCaresAbout() {
+        return List.of(
+                new AppealNotified("e-9", APPEAL, 3, NOW, "system:notification-service", AppealStatus.ASSIGNED, "e-2",
+                        "CALLBACK", "12345", "已分派", "SENT", "HTTP 200"),
+                new AppealRated("e-8", APPEAL, 6, NOW, "hotline", Rating.SATISFIED, true, null),
+                new AppealSigned("e-7", APPEAL, 3, NOW, "user:li", "DEV_REFORM", true));
+    }
+
+    @Test
+    void leavesTheEventsNoInboxCaresAboutByTheirTypeAlone() {
+        assertThat(eventsNoInboxCaresAbout()).allSatisfy(event -> {
+            assertThat(InboxItems.concerns(event)).as(event.type()).isFalse();
+            assertThat(InboxItems.of(event, KNOWN, TRIAGE)).as(event.type()).isEmpty();
+            assertThat(InboxItems.teaches(event)).as(event.type()).isFalse();
+        });
+        var assigned = new AppealAssigned("e-1", APPEAL, 2, NOW, "system:dispatch-service", "DEV_REFORM",
+                List.of(), "UTILITIES", "rule:category:UTILITIES", "供电", DEADLINES);
+        assertThat(InboxItems.concerns(assigned)).isTrue();
     }
 
     @Test

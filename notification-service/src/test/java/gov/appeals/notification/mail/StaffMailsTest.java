@@ -13,14 +13,18 @@ import org.junit.jupiter.api.Test;
 import gov.appeals.events.AppealAccepted;
 import gov.appeals.events.AppealAssigned;
 import gov.appeals.events.AppealDueSoon;
+import gov.appeals.events.AppealNotified;
 import gov.appeals.events.AppealOverdue;
+import gov.appeals.events.AppealRated;
 import gov.appeals.events.AppealRef;
+import gov.appeals.events.AppealReopened;
 import gov.appeals.events.AppealResponded;
 import gov.appeals.events.AppealStatus;
 import gov.appeals.events.ClockKind;
 import gov.appeals.events.Deadlines;
 import gov.appeals.events.Enterprise;
 import gov.appeals.events.ExtensionDecided;
+import gov.appeals.events.Rating;
 import gov.appeals.events.Source;
 import gov.appeals.events.SupervisionOrderRaised;
 import gov.appeals.events.Urgency;
@@ -40,6 +44,23 @@ class StaffMailsTest {
             .after(new AppealAccepted("e-0", APPEAL, 1, NOW, "portal",
                     new Enterprise("某精密机械有限公司", "91310114MA1GT35K2X", "王经理", "13800138000"), "JDZ",
                     "厂区停电影响生产", "停电", "UTILITIES", Urgency.NORMAL, DEADLINES, null));
+
+    @Test
+    void leavesTheNotesThisServicePublishesARatingAndAReopeningByTheirTypeAlone() {
+        AppealNotified notified = new AppealNotified("e-9", APPEAL, 3, NOW, "system:notification-service",
+                AppealStatus.ASSIGNED, "e-2", "SMS", "130****6871", "answered", "SENT", "SMS-1");
+        AppealRated rated = new AppealRated("e-8", APPEAL, 6, NOW, "portal", Rating.DISSATISFIED, false, null);
+        AppealReopened reopened = new AppealReopened("e-10", APPEAL, 7, NOW, "system:feedback-service",
+                "DEV_REFORM", "仍未恢复供电", DEADLINES);
+
+        for (var event : List.of(notified, rated, reopened)) {
+            assertThat(StaffMails.concerns(event)).as(event.type()).isFalse();
+            assertThat(mails.of(event, facts)).as(event.type()).isEmpty();
+        }
+        AppealAssigned assigned = new AppealAssigned("e-1", APPEAL, 2, NOW, "system:dispatch-service", "DEV_REFORM",
+                List.of(), "UTILITIES", "rule:category:UTILITIES", null, DEADLINES);
+        assertThat(StaffMails.concerns(assigned)).isTrue();
+    }
 
     @Test
     void tellsTheLeadOfANewAssignmentWithNumberTitleDeadlineAndCoHandlers() {

@@ -11,9 +11,11 @@ import org.junit.jupiter.api.Test;
 
 import gov.appeals.events.AnswerResult;
 import gov.appeals.events.AppealAccepted;
+import gov.appeals.events.AppealNotified;
 import gov.appeals.events.AppealRated;
 import gov.appeals.events.AppealRef;
 import gov.appeals.events.AppealResponded;
+import gov.appeals.events.AppealStatus;
 import gov.appeals.events.Deadlines;
 import gov.appeals.events.Enterprise;
 import gov.appeals.events.Rating;
@@ -77,8 +79,12 @@ class SmsMessagesTest {
         SmsContact contact = new SmsContact("a-1", "13078106871", "QS-20260302-000123", Urgency.NORMAL);
         AppealRated rated = new AppealRated("e-5", APPEAL, 5, NOW, "hotline", Rating.SATISFIED, true, null);
 
+        AppealNotified notified = new AppealNotified("e-6", APPEAL, 5, NOW, "system:notification-service",
+                AppealStatus.RESPONDED, "e-5", "CALLBACK", "12345", "已评价", "SENT", "HTTP 200");
+
         assertThat(SmsMessages.concernsContact(rated)).isFalse();
         assertThat(messages.of(rated, contact)).isEmpty();
+        assertThat(SmsMessages.concernsContact(notified)).as("the notes this service publishes").isFalse();
     }
 
     @Test

@@ -9,20 +9,24 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import gov.appeals.kit.web.InvalidRequestException;
+import gov.appeals.notification.callback.web.HotlineCallbackSender;
 import gov.appeals.notification.delivery.Delivery;
-import gov.appeals.notification.delivery.store.DeliveryStore;
+import gov.appeals.notification.notice.store.NoticeLedger;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import reactor.core.publisher.Mono;
 
+/** The appeal's callback notices in the notice ledger, as the older per-appeal view of what 12345 was told. */
 @RestController
 @RequestMapping(path = "/api/v1/deliveries", produces = MediaType.APPLICATION_JSON_VALUE)
 public class DeliveriesController {
 
-    private final DeliveryStore deliveries;
+    private final NoticeLedger ledger;
+    private final HotlineCallbackSender sender;
 
-    public DeliveriesController(DeliveryStore deliveries) {
-        this.deliveries = deliveries;
+    public DeliveriesController(NoticeLedger ledger, HotlineCallbackSender sender) {
+        this.ledger = ledger;
+        this.sender = sender;
     }
 
     @GetMapping
@@ -37,7 +41,9 @@ public class DeliveriesController {
         if (appealId == null || appealId.isBlank()) {
             return Mono.error(new InvalidRequestException("appealId", "must not be blank"));
         }
-        return deliveries.ofAppeal(appealId)
+        return ledger.ofAppeal(appealId)
+                .map(notices -> Delivery.of(notices, sender.callbackUrl().toString()))
+                .filter(deliveries -> !deliveries.isEmpty())
                 .switchIfEmpty(Mono.error(() -> new UnknownAppealException(appealId)));
     }
 }

@@ -48,6 +48,9 @@ public class InboxFiller {
     }
 
     public Mono<Void> handle(AppealEvent event) {
+        if (!InboxItems.concerns(event)) {
+            return Mono.empty();
+        }
         return store.facts(event.appealId()).flatMap(known -> {
             List<InboxItem> items = InboxItems.of(event, known, triageUnit);
             Mono<Void> learn = InboxItems.teaches(event) ? store.remember(InboxItems.remember(event, known))
@@ -67,7 +70,7 @@ public class InboxFiller {
                     } else if (claimed) {
                         log.debug("Inbox item {} was there already", item.id());
                     }
-                    return ledger.settle(notice.id(), Notice.State.SENT, clock.instant(), "in the inbox");
+                    return ledger.settle(notice, Notice.State.SENT, clock.instant(), "in the inbox");
                 }))
                 .then();
     }

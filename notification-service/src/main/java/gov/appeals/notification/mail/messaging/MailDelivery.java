@@ -71,7 +71,7 @@ public class MailDelivery {
                                 now) instanceof Preferences.Suppress suppressed) {
                             log.info("Mail {} about appeal {} to {} suppressed: {}", mail.kind(), appealId,
                                     mail.unit(), suppressed.reason());
-                            return ledger.settle(notice.id(), Notice.State.SUPPRESSED, now, suppressed.reason())
+                            return ledger.settle(notice, Notice.State.SUPPRESSED, now, suppressed.reason())
                                     .thenReturn(true);
                         }
                         return send(notice, mail, now).thenReturn(true);
@@ -84,25 +84,25 @@ public class MailDelivery {
         Instant now = clock.instant();
         if (due.state() == Notice.State.PENDING) {
             log.warn("Mail notice {} was left pending by a stopped sender; not sent again", due.id());
-            return ledger.settle(due.id(), Notice.State.FAILED, now, UNKNOWN_AFTER_RESTART)
+            return ledger.settle(due, Notice.State.FAILED, now, UNKNOWN_AFTER_RESTART)
                     .then(store.forget(due.id()));
         }
         return ledger.retake(due, now).flatMap(taken -> store.outgoing(taken.id())
                 .flatMap(outgoing -> {
                     if (!outgoing.firstTriedAt().plus(properties.giveUpAfter()).isAfter(now)) {
-                        return ledger.settle(taken.id(), Notice.State.FAILED, now, "given up after "
+                        return ledger.settle(taken, Notice.State.FAILED, now, "given up after "
                                 + properties.giveUpAfter() + ": " + due.outcome()).then(store.forget(taken.id()));
                     }
                     return send(taken, outgoing.mail(), outgoing.firstTriedAt());
                 })
-                .switchIfEmpty(Mono.defer(() -> ledger.settle(taken.id(), Notice.State.FAILED, now,
+                .switchIfEmpty(Mono.defer(() -> ledger.settle(taken, Notice.State.FAILED, now,
                         "the mail's text was not kept").then())))
                 .then();
     }
 
     private Mono<Void> send(Notice notice, Mail mail, Instant firstTriedAt) {
         return mailer.send(notice.id(), mail)
-                .then(Mono.defer(() -> ledger.settle(notice.id(), Notice.State.SENT, clock.instant(),
+                .then(Mono.defer(() -> ledger.settle(notice, Notice.State.SENT, clock.instant(),
                         "accepted by the SMTP server")))
                 .then(Mono.defer(() -> notice.attempts() > 0 ? store.forget(notice.id()) : Mono.<Void>empty()))
                 .doOnSuccess(ok -> log.info("Mailed {} about appeal {} ({})", mail.kind(), notice.appealId(),
@@ -115,7 +115,7 @@ public class MailDelivery {
         String outcome = failure.getClass().getSimpleName() + ": " + failure.getMessage();
         if (SmtpMailer.refusedForGood(failure)) {
             log.warn("SMTP server refused mail {} for good: {}", notice.id(), outcome);
-            return ledger.settle(notice.id(), Notice.State.FAILED, now, outcome).then(store.forget(notice.id()));
+            return ledger.settle(notice, Notice.State.FAILED, now, outcome).then(store.forget(notice.id()));
         }
         Instant notBefore = now.plus(pause(notice.attempts()));
         log.warn("Mail {} not sent ({}); retrying at {}", notice.id(), outcome, notBefore);

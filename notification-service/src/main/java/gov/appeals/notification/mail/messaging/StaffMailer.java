@@ -28,6 +28,9 @@ public class StaffMailer {
     }
 
     public Mono<Void> handle(AppealEvent event) {
+        if (!StaffMails.concerns(event)) {
+            return Mono.empty();
+        }
         return store.learn(event)
                 .flatMap(facts -> store.track(event, facts)
                         .then(Flux.fromIterable(mails.of(event, facts))

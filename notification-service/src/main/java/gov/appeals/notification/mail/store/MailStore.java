@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -109,11 +110,14 @@ public class MailStore {
                 d.title(), d.department(), d.clock(), d.deadline()));
     }
 
-    /** Keeps a mail's text for its retries; the first write's time stays. */
+    /**
+     * Keeps a mail's text for its retries; the first write's time stays: an insert, which a text kept before refuses,
+     * so no read is needed to tell.
+     */
     public Mono<Void> keep(String noticeId, Mail mail, Instant now) {
-        return mongo.findById(noticeId, Outgoing.class, OUTBOX)
-                .switchIfEmpty(mongo.save(new Outgoing(noticeId, mail.kind(), mail.unit(), mail.to(), mail.subject(),
-                        mail.body(), now), OUTBOX))
+        return mongo.insert(new Outgoing(noticeId, mail.kind(), mail.unit(), mail.to(), mail.subject(), mail.body(),
+                        now), OUTBOX)
+                .onErrorResume(DuplicateKeyException.class, keptBefore -> Mono.empty())
                 .then();
     }
 

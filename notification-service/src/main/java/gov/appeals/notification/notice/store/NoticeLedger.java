@@ -24,6 +24,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import gov.appeals.events.AppealEvent;
+import gov.appeals.events.AppealNotified;
 import gov.appeals.events.EventEnvelope;
 import gov.appeals.kit.outbox.OutboxEntry;
 import gov.appeals.kit.outbox.OutboxRelay;
@@ -34,7 +35,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Every notice of every channel, in one collection ({@code notices}): the exactly-once guard of each channel and what
- * {@code GET /api/v1/appeals/{id}/notifications} lists. A settled notice to the outside carries its announcement in
+ * {@code GET /api/v1/appeals/{id}/notifications} lists (and, of the {@code CALLBACK} notices,
+ * {@code GET /api/v1/deliveries}). A settled notice to the outside carries its announcement in
  * an {@code outbox} array (the kit's {@link OutboxStore}: by appeal id), published by the kit's relay. Each write is one single-document operation; a notice is
  * claimed by inserting it (the id is unique), and settled only from PENDING or DEFERRED, so two instances racing for
  * one notice send it once.
@@ -96,23 +98,21 @@ public class NoticeLedger implements OutboxStore {
     /**
      * Settles a notice still unsettled, and in the same write puts its announcement (an {@code AppealNotified} for
      * the appeal's timeline, {@link Notice#announcement}) in the notice's outbox, which the kit's relay publishes.
+     * The announcement is made of the fields a notice is claimed with, which no later write changes, so the caller's
+     * copy serves as well as the stored one.
      *
      * @return false when it was settled already
      */
-    public Mono<Boolean> settle(String id, Notice.State state, Instant at, String outcome) {
-        Criteria open = where("_id").is(id).and("state").in(Notice.State.PENDING, Notice.State.DEFERRED);
-        return find(id).map(notice -> notice.announcement(state, at, outcome,
-                                UUID.nameUUIDFromBytes(("announcement|" + id).getBytes(StandardCharsets.UTF_8))
-                                        .toString()))
-                .defaultIfEmpty(Optional.empty())
-                .flatMap(announcement -> {
-                    Update update = new Update().set("state", state).set("settledAt", at).set("outcome", outcome);
-                    announcement.ifPresent(event -> update.push("outbox", entry(event, at)));
-                    return mongo.updateFirst(query(open), update, COLLECTION)
-                            .map(r -> r.getModifiedCount() > 0)
-                            .doOnNext(settled -> announcement.filter(event -> settled)
-                                    .ifPresent(event -> relay.ifAvailable(r -> r.publishSoon(event.appealId()))));
-                });
+    public Mono<Boolean> settle(Notice notice, Notice.State state, Instant at, String outcome) {
+        Criteria open = where("_id").is(notice.id()).and("state").in(Notice.State.PENDING, Notice.State.DEFERRED);
+        Optional<AppealNotified> announcement = notice.announcement(state, at, outcome,
+                UUID.nameUUIDFromBytes(("announcement|" + notice.id()).getBytes(StandardCharsets.UTF_8)).toString());
+        Update update = new Update().set("state", state).set("settledAt", at).set("outcome", outcome);
+        announcement.ifPresent(event -> update.push("outbox", entry(event, at)));
+        return mongo.updateFirst(query(open), update, COLLECTION)
+                .map(r -> r.getModifiedCount() > 0)
+                .doOnNext(settled -> announcement.filter(event -> settled)
+                        .ifPresent(event -> relay.ifAvailable(r -> r.publishSoon(event.appealId()))));
     }
 
     private static OutboxEntry entry(AppealEvent event, Instant now) {

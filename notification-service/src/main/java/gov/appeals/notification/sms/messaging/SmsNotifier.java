@@ -119,7 +119,7 @@ public class SmsNotifier {
             String suppression = suppressed.reason();
             Notice notice = Notice.pending(event, Notice.Channel.SMS, recipient, message.topic(), summary, now);
             if (Boolean.TRUE.equals(ledger.claim(notice).block(STORE_TIMEOUT))) {
-                ledger.settle(notice.id(), Notice.State.SUPPRESSED, now, suppression).block(STORE_TIMEOUT);
+                ledger.settle(notice, Notice.State.SUPPRESSED, now, suppression).block(STORE_TIMEOUT);
                 log.info("SMS {} for appeal {} to {} suppressed: {}", message.topic(), event.appealId(), recipient,
                         suppression);
                 return true;
@@ -162,11 +162,11 @@ public class SmsNotifier {
                 text.text());
         Instant at = clock.instant();
         if (result instanceof SmsGatewayClient.Sent sent) {
-            ledger.settle(notice.id(), Notice.State.SENT, at, sent.outcome()).block(STORE_TIMEOUT);
+            ledger.settle(notice, Notice.State.SENT, at, sent.outcome()).block(STORE_TIMEOUT);
             log.info("SMS {} for appeal {} to {} sent: {}", notice.topic(), notice.appealId(), notice.recipient(),
                     sent.outcome());
         } else if (result instanceof SmsGatewayClient.Refused refused) {
-            ledger.settle(notice.id(), Notice.State.FAILED, at, "gateway refused it: HTTP " + refused.status())
+            ledger.settle(notice, Notice.State.FAILED, at, "gateway refused it: HTTP " + refused.status())
                     .block(STORE_TIMEOUT);
             log.warn("SMS {} for appeal {} to {} refused by the gateway with HTTP {}; not sent", notice.topic(),
                     notice.appealId(), notice.recipient(), refused.status());
@@ -178,7 +178,7 @@ public class SmsNotifier {
     private void retryLater(Notice notice, SmsStore.MessageDocument text, String reason, Instant now) {
         Instant since = store.failingSince(notice.id(), now).block(STORE_TIMEOUT);
         if (since != null && !now.isBefore(since.plus(properties.giveUpAfter()))) {
-            ledger.settle(notice.id(), Notice.State.FAILED, now, "given up after " + properties.giveUpAfter()
+            ledger.settle(notice, Notice.State.FAILED, now, "given up after " + properties.giveUpAfter()
                     + " of failures: " + reason).block(STORE_TIMEOUT);
             log.warn("SMS {} for appeal {} to {} given up: the gateway failed it since {} ({})", notice.topic(),
                     notice.appealId(), notice.recipient(), since, reason);
@@ -216,14 +216,14 @@ public class SmsNotifier {
         }
         SmsStore.MessageDocument text = store.message(taken.id()).block(STORE_TIMEOUT);
         if (text == null) {
-            ledger.settle(taken.id(), Notice.State.FAILED, now, "message text missing").block(STORE_TIMEOUT);
+            ledger.settle(taken, Notice.State.FAILED, now, "message text missing").block(STORE_TIMEOUT);
             log.warn("SMS notice {} of appeal {} has no text stored; settled failed", taken.topic(),
                     taken.appealId());
             return;
         }
         Preferences.Decision decision = decide(text.creditCode(), taken.topic(), text.urgent(), now);
         if (decision instanceof Preferences.Suppress suppressed) {
-            ledger.settle(taken.id(), Notice.State.SUPPRESSED, now, suppressed.reason()).block(STORE_TIMEOUT);
+            ledger.settle(taken, Notice.State.SUPPRESSED, now, suppressed.reason()).block(STORE_TIMEOUT);
             log.info("SMS {} for appeal {} to {} suppressed when due: {}", taken.topic(), taken.appealId(),
                     taken.recipient(), suppressed.reason());
             return;
