@@ -20,8 +20,11 @@ final class Http {
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    /** @param traceId the trace the request started ({@code X-Trace-Id}), null when it did not say */
-    record Response(int status, String contentType, String body, String traceId) {
+    /**
+     * @param traceId    the trace the request started ({@code X-Trace-Id}), null when it did not say
+     * @param retryAfter the Retry-After header (seconds), null when absent
+     */
+    record Response(int status, String contentType, String body, String traceId, String retryAfter) {
 
         JsonNode json() {
             return JSON.readTree(body);
@@ -72,8 +75,29 @@ final class Http {
         return send("POST", url, jsonBody, caller);
     }
 
-    /** @param jsonBody null for a request without a body */
+    /**
+     * @param jsonBody null for a request without a body. A read answered 503 with Retry-After is sent again after the
+     *                 wait, as a 12345 system does (twice at most, and said on the output): a service answers so when
+     *                 a read outlasts its answer deadline or its store is away for a moment.
+     */
     static Response send(String method, String url, String jsonBody, Caller caller) {
+        Response response = attempt(method, url, jsonBody, caller);
+        for (int retry = 1; retry <= 2 && "GET".equals(method) && response.status() == 503
+                && response.retryAfter() != null; retry++) {
+            System.out.printf("[http] GET %s answered 503 (%s); sent again in %s s%n", url, response.body(),
+                    response.retryAfter());
+            try {
+                Thread.sleep(Duration.ofSeconds(Long.parseLong(response.retryAfter())).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            response = attempt(method, url, jsonBody, caller);
+        }
+        return response;
+    }
+
+    private static Response attempt(String method, String url, String jsonBody, Caller caller) {
         URI uri = URI.create(url);
         byte[] body = jsonBody == null ? new byte[0] : jsonBody.getBytes(StandardCharsets.UTF_8);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).method(method, jsonBody == null
@@ -101,7 +125,7 @@ final class Http {
                         ? new String(body.readAllBytes(), StandardCharsets.UTF_8) : "";
                 return new Response(response.statusCode(),
                         response.headers().firstValue("Content-Type").orElse(""), text,
-                        response.headers().firstValue("X-Trace-Id").orElse(null));
+                        response.headers().firstValue("X-Trace-Id").orElse(null), null);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -117,7 +141,8 @@ final class Http {
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""), response.body(),
-                    response.headers().firstValue("X-Trace-Id").orElse(null));
+                    response.headers().firstValue("X-Trace-Id").orElse(null),
+                    response.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

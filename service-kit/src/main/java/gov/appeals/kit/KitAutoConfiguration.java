@@ -52,6 +52,7 @@ import gov.appeals.kit.outbox.OutboxStore;
 import gov.appeals.kit.startup.TrainingRun;
 import gov.appeals.kit.web.ProblemAdvice;
 import gov.appeals.kit.web.ProblemWebExceptionHandler;
+import gov.appeals.kit.web.AnswerDeadline;
 import gov.appeals.kit.web.RequestGuard;
 import gov.appeals.kit.web.StrictJson;
 import gov.appeals.kit.web.TextRules;
@@ -117,6 +118,11 @@ public class KitAutoConfiguration {
         }
 
         @Bean
+        AnswerDeadline answerDeadline(KitProperties properties, ProblemWebExceptionHandler problems) {
+            return new AnswerDeadline(properties.http().answerWithin(), problems);
+        }
+
+        @Bean
         RequestGuard requestGuard(KitProperties properties, ProblemWebExceptionHandler problems) {
             return new RequestGuard(properties.http().maxRequestSize().toBytes(), problems);
         }
@@ -129,7 +135,8 @@ public class KitAutoConfiguration {
         @Order(Ordered.LOWEST_PRECEDENCE)
         MongoClientSettingsBuilderCustomizer mongoTimeouts(KitProperties properties) {
             KitProperties.Mongodb m = properties.mongodb();
-            return new MongoTimeouts(m.connectTimeout(), m.socketTimeout(), m.serverSelectionTimeout()).customizer();
+            return new MongoTimeouts(m.connectTimeout(), m.socketTimeout(), m.serverSelectionTimeout(),
+                    m.poolWaitTimeout()).customizer();
         }
 
         @Bean("mongoHealthIndicator")

@@ -16,8 +16,12 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("appeals")
 public record KitProperties(@DefaultValue Http http, @DefaultValue Text text, @DefaultValue Mongodb mongodb) {
 
-    /** @param maxRequestSize the largest request body accepted, refused before it is read */
-    public record Http(@DefaultValue("64KB") DataSize maxRequestSize) {
+    /**
+     * @param maxRequestSize the largest request body accepted, refused before it is read
+     * @param answerWithin   how long a request may go unanswered before it is answered 503 (retry) instead; live
+     *                       streams (Server-Sent Events) are exempt
+     */
+    public record Http(@DefaultValue("64KB") DataSize maxRequestSize, @DefaultValue("30s") Duration answerWithin) {
     }
 
     /** @param shortMax titles, names; @param longMax content, answers, comments (characters) */
@@ -25,6 +29,7 @@ public record KitProperties(@DefaultValue Http http, @DefaultValue Text text, @D
     }
 
     public record Mongodb(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration socketTimeout,
-                          @DefaultValue("5s") Duration serverSelectionTimeout) {
+                          @DefaultValue("5s") Duration serverSelectionTimeout,
+                          @DefaultValue("10s") Duration poolWaitTimeout) {
     }
 }

@@ -14,8 +14,10 @@ import com.mongodb.MongoClientSettings;
  * @param connect         to open a connection
  * @param socket          for one reply on an open connection
  * @param serverSelection to find a server able to take the operation (the whole store unreachable)
+ * @param poolWait        for a connection of the pool (the driver's own default is two minutes, which no reader of
+ *                        a page waits out)
  */
-public record MongoTimeouts(Duration connect, Duration socket, Duration serverSelection) {
+public record MongoTimeouts(Duration connect, Duration socket, Duration serverSelection, Duration poolWait) {
 
     public MongoClientSettingsBuilderCustomizer customizer() {
         return (MongoClientSettings.Builder builder) -> builder
@@ -23,6 +25,7 @@ public record MongoTimeouts(Duration connect, Duration socket, Duration serverSe
                         .connectTimeout((int) connect.toMillis(), TimeUnit.MILLISECONDS)
                         .readTimeout((int) socket.toMillis(), TimeUnit.MILLISECONDS))
                 .applyToClusterSettings(c -> c.serverSelectionTimeout(serverSelection.toMillis(),
-                        TimeUnit.MILLISECONDS));
+                        TimeUnit.MILLISECONDS))
+                .applyToConnectionPoolSettings(p -> p.maxWaitTime(poolWait.toMillis(), TimeUnit.MILLISECONDS));
     }
 }

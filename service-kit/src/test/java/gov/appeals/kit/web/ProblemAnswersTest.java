@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
 
 /** What a client of any service gets when something is wrong: always a problem document, in one shape. */
 @SpringBootTest(classes = ProblemAnswersTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"appeals.http.max-request-size=1KB", "appeals.messaging.create-dead-letter-topic=false",
+        properties = {"appeals.http.max-request-size=1KB", "appeals.http.answer-within=2s", "appeals.messaging.create-dead-letter-topic=false",
                 "spring.cloud.function.definition=",
                 // Nothing listens there: the identity provider is away.
                 "appeals.security.issuer-uri=http://127.0.0.1:1", "appeals.security.issuer-timeout=2s"})
@@ -68,6 +68,16 @@ class ProblemAnswersTest {
             @GetMapping(path = "/json", produces = MediaType.APPLICATION_JSON_VALUE)
             Mono<Paint> json() {
                 return Mono.just(new Paint("red", Color.RED));
+            }
+
+            @GetMapping("/stuck")
+            Mono<String> stuck() {
+                return Mono.never();
+            }
+
+            @GetMapping(path = "/ticks", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+            reactor.core.publisher.Flux<String> ticks() {
+                return reactor.core.publisher.Flux.interval(java.time.Duration.ofMillis(700)).map(i -> "tick " + i);
             }
 
             @GetMapping("/missing")
@@ -140,6 +150,26 @@ class ProblemAnswersTest {
         problem(http.get().uri("/store-away").exchange(), 503);
         http.get().uri("/store-away").exchange().expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5");
         problem(http.get().uri("/missing").exchange(), 404).jsonPath("$.detail").isEqualTo("No paint 42");
+    }
+
+    @Test
+    void aRequestLeftUnansweredIsA503ToRetryAfterTheDeadlineWhileALiveStreamStaysOpen() {
+        long started = System.nanoTime();
+        problem(http.get().uri("/stuck").exchange(), 503)
+                .jsonPath("$.detail").value(detail -> org.assertj.core.api.Assertions.assertThat((String) detail)
+                        .contains("not answered within 2 s"));
+        org.assertj.core.api.Assertions.assertThat(java.time.Duration.ofNanos(System.nanoTime() - started))
+                .isLessThan(java.time.Duration.ofSeconds(20));
+        http.get().uri("/stuck").exchange().expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5");
+
+        // Past the deadline, whether the client asked for a stream (Accept) or only got one.
+        for (MediaType accept : List.of(MediaType.TEXT_EVENT_STREAM, MediaType.ALL)) {
+            List<String> ticks = http.get().uri("/ticks").accept(accept).exchange().expectStatus().isOk()
+                    .returnResult(String.class).getResponseBody().take(5).collectList()
+                    .block(java.time.Duration.ofSeconds(20));
+            org.assertj.core.api.Assertions.assertThat(ticks).as("ticks with Accept %s", accept)
+                    .containsExactly("tick 0", "tick 1", "tick 2", "tick 3", "tick 4");
+        }
     }
 
     private WebTestClient.ResponseSpec post(String json) {

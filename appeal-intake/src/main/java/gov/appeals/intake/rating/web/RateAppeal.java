@@ -30,6 +30,7 @@ import gov.appeals.kit.web.FieldProblem;
 import gov.appeals.kit.web.InvalidRequestException;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
+import reactor.util.retry.RetryBackoffSpec;
 
 /**
  * The hotline's door for ratings: records the rating with its AppealRated event in one guarded update. Whether the
@@ -43,7 +44,7 @@ public class RateAppeal {
      * short, growing pause lets those settle before a reread. A guard that keeps failing after that means the appeal
      * keeps changing under us; the caller may simply retry.
      */
-    private static final Retry REREAD = Retry.backoff(8, Duration.ofMillis(25)).maxBackoff(Duration.ofMillis(400))
+    private static final RetryBackoffSpec REREAD = Retry.backoff(8, Duration.ofMillis(25)).maxBackoff(Duration.ofMillis(400))
             .filter(ChangedWhileRating.class::isInstance);
 
     private final AppealStore store;
