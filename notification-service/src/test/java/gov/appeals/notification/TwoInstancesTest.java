@@ -31,6 +31,7 @@ import gov.appeals.events.AppealAssigned;
 import gov.appeals.events.AppealRef;
 import gov.appeals.events.EventEnvelope;
 import gov.appeals.events.Source;
+import gov.appeals.events.Topics;
 import gov.appeals.testsupport.Credentials;
 import gov.appeals.testsupport.TestInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -61,8 +62,11 @@ class TwoInstancesTest extends RunningServiceTest {
     private static final String DISPATCH = "/appeals/dispatch-service";
     private static final List<String> GROUPS = List.of("notification-service", "notification-service-sms",
             "notification-service-inbox", "notification-service-mail");
-    /** The kit's spring.cloud.stream.default.consumer.concurrency: consumers per binding and instance. */
-    private static final int CONSUMERS_PER_INSTANCE = 4;
+    /** The callback group's consumers per instance come from its binding; the others take the kit's default. */
+    private static final String HOTLINE_GROUP = "notification-service";
+    private static final String HOTLINE_CONCURRENCY =
+            "spring.cloud.stream.bindings.notifyHotline-in-0.consumer.concurrency";
+    private static final String DEFAULT_CONCURRENCY = "spring.cloud.stream.default.consumer.concurrency";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
@@ -111,7 +115,7 @@ class TwoInstancesTest extends RunningServiceTest {
                 assertThat(port(second)).as("its own HTTP port").isNotEqualTo(environment.getProperty("local.server.port"));
                 WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port(second)).build()
                         .get().uri("/actuator/health").exchange().expectStatus().isOk();
-                awaitConsumers(admin, 2 * CONSUMERS_PER_INSTANCE);
+                awaitConsumers(admin, 2);
 
                 kafka.publishAll(events(whileBothRun));
                 // Stopped while the events are being handled: some called back, not necessarily all.
@@ -119,7 +123,7 @@ class TwoInstancesTest extends RunningServiceTest {
                 assertThat(recordsHandledBy(second)).as("records the second instance handled").isPositive();
             }
             // Its partitions are the first instance's now.
-            awaitConsumers(admin, CONSUMERS_PER_INSTANCE);
+            awaitConsumers(admin, 1);
         }
         kafka.publishAll(events(afterOneStopped));
 
@@ -190,15 +194,23 @@ class TwoInstancesTest extends RunningServiceTest {
         return context.getEnvironment().getProperty("local.server.port");
     }
 
-    /** Waits until each of the four consumer groups is settled with {@code members} consumers, each with partitions. */
-    private static void awaitConsumers(Admin admin, int members) {
+    /**
+     * Waits until each of the four consumer groups is settled with every consumer of {@code instances} instances and
+     * every partition of the topic assigned (a group may have more consumers than partitions: some then idle).
+     */
+    private void awaitConsumers(Admin admin, int instances) {
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             Map<String, ConsumerGroupDescription> groups = admin.describeConsumerGroups(GROUPS).all()
                     .get(10, TimeUnit.SECONDS);
+            int partitions = admin.describeTopics(List.of(Topics.EVENTS)).allTopicNames().get(10, TimeUnit.SECONDS)
+                    .get(Topics.EVENTS).partitions().size();
             assertThat(groups.values()).allSatisfy(group -> {
+                int perInstance = Integer.parseInt(environment.getProperty(
+                        HOTLINE_GROUP.equals(group.groupId()) ? HOTLINE_CONCURRENCY : DEFAULT_CONCURRENCY, "1"));
                 assertThat(group.groupState()).as(group.groupId()).isEqualTo(GroupState.STABLE);
-                assertThat(group.members()).as(group.groupId()).hasSize(members)
-                        .allSatisfy(m -> assertThat(m.assignment().topicPartitions()).isNotEmpty());
+                assertThat(group.members()).as(group.groupId()).hasSize(instances * perInstance);
+                assertThat(group.members().stream().flatMap(m -> m.assignment().topicPartitions().stream())
+                        .distinct().count()).as("%s: partitions assigned", group.groupId()).isEqualTo(partitions);
             });
         });
     }
