@@ -3,7 +3,6 @@ package gov.appeals.notification.sms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -72,14 +71,5 @@ class QuietHoursTest {
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("SMS_QUIET_HOURS");
         }
-    }
-
-    @Test
-    void retriesWaitLongerEachTimeUpToTheCap() {
-        Backoff backoff = new Backoff(Duration.ofSeconds(30), Duration.ofMinutes(30));
-        assertThat(backoff.after(1)).isBetween(Duration.ofSeconds(24), Duration.ofSeconds(30));
-        assertThat(backoff.after(2)).isBetween(Duration.ofSeconds(48), Duration.ofSeconds(60));
-        assertThat(backoff.after(10)).isBetween(Duration.ofMinutes(24), Duration.ofMinutes(30));
-        assertThat(backoff.after(1000)).isBetween(Duration.ofMinutes(24), Duration.ofMinutes(30));
     }
 }

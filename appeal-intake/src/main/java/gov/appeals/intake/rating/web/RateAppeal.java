@@ -1,7 +1,6 @@
 package gov.appeals.intake.rating.web;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +19,7 @@ import gov.appeals.intake.appeal.Stages;
 import gov.appeals.intake.appeal.StatusView;
 import gov.appeals.intake.appeal.store.AppealDocument;
 import gov.appeals.intake.appeal.store.AppealStore;
+import gov.appeals.intake.appeal.store.ConcurrentChange;
 import gov.appeals.intake.appeal.store.Outbox;
 import gov.appeals.intake.rating.RatingConflictException;
 import gov.appeals.intake.rating.RatingRules;
@@ -29,8 +29,6 @@ import gov.appeals.kit.security.Actor;
 import gov.appeals.kit.web.FieldProblem;
 import gov.appeals.kit.web.InvalidRequestException;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
-import reactor.util.retry.RetryBackoffSpec;
 
 /**
  * The hotline's door for ratings: records the rating with its AppealRated event in one guarded update. Whether the
@@ -38,14 +36,6 @@ import reactor.util.retry.RetryBackoffSpec;
  */
 @Service
 public class RateAppeal {
-
-    /**
-     * The guard fails while the appeal's timeline takes the notes that follow an answer (callbacks, messages): a
-     * short, growing pause lets those settle before a reread. A guard that keeps failing after that means the appeal
-     * keeps changing under us; the caller may simply retry.
-     */
-    private static final RetryBackoffSpec REREAD = Retry.backoff(8, Duration.ofMillis(25)).maxBackoff(Duration.ofMillis(400))
-            .filter(ChangedWhileRating.class::isInstance);
 
     private final AppealStore store;
     private final OutboxRelay relay;
@@ -64,8 +54,9 @@ public class RateAppeal {
             return Mono.error(new InvalidRequestException(problems));
         }
         return Mono.defer(() -> attempt(appealId, rating, actor))
-                .retryWhen(REREAD.onRetryExhaustedThrow((spec, signal) -> new RatingConflictException(
-                        AppealStatus.RESPONDED, "Appeal " + appealId + " changed while being rated; retry")));
+                .retryWhen(ConcurrentChange.REREADS.onRetryExhaustedThrow((spec, signal) ->
+                        new RatingConflictException(AppealStatus.RESPONDED,
+                                "Appeal " + appealId + " changed while being rated; retry")));
     }
 
     private Mono<AppealDocument> attempt(String appealId, RatingSubmission rating, Actor actor) {
@@ -78,7 +69,7 @@ public class RateAppeal {
                             "Appeal " + appealId + " is " + appeal.status() + "; only a RESPONDED appeal can be rated"));
                     case CONFLICTS_WITH_EARLIER_RATING -> Mono.error(new RatingConflictException(appeal.status(),
                             "The answer to appeal " + appealId + " was already rated " + appeal.rating().rating()));
-                    case RATE -> write(appeal, rating).switchIfEmpty(Mono.error(ChangedWhileRating::new));
+                    case RATE -> write(appeal, rating).switchIfEmpty(Mono.error(ConcurrentChange::new));
                 });
     }
 
@@ -97,12 +88,6 @@ public class RateAppeal {
         stages.add(stage);
         return store.rate(appeal.id(), appeal.revision(), stage, StatusView.fold(stages), Outbox.entry(event, now))
                 .doOnNext(written -> relay.publishSoon(written.id(), written.outbox()));
-    }
-
-    private static final class ChangedWhileRating extends RuntimeException {
-        ChangedWhileRating() {
-            super("appeal changed while being rated", null, false, false);
-        }
     }
 
     private static RatingSubmission earlier(AppealDocument appeal) {

@@ -1,6 +1,5 @@
 package gov.appeals.intake.status.messaging;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,9 +14,9 @@ import gov.appeals.intake.appeal.Stages;
 import gov.appeals.intake.appeal.StatusView;
 import gov.appeals.intake.appeal.store.AppealDocument;
 import gov.appeals.intake.appeal.store.AppealStore;
+import gov.appeals.intake.appeal.store.ConcurrentChange;
 import gov.appeals.reference.ReferenceData;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /**
  * The status view: every event of an appeal adds its stage once (keyed by event id), and the view is folded from all
@@ -29,10 +28,6 @@ public class StatusProjection {
     public enum Outcome { APPLIED, DUPLICATE, UNKNOWN_APPEAL }
 
     private static final Logger LOG = LoggerFactory.getLogger(StatusProjection.class);
-
-    /** Concurrent writers to one appeal (a rating racing an event) are rare: a few spaced rereads settle it. */
-    private static final Retry REREAD = Retry.backoff(10, Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(200))
-            .filter(ConcurrentChange.class::isInstance);
 
     private final AppealStore store;
     private final String triageUnit;
@@ -52,7 +47,7 @@ public class StatusProjection {
         return Mono.defer(() -> store.findById(event.appealId())
                         .flatMap(appeal -> record(appeal, stage))
                         .defaultIfEmpty(Outcome.UNKNOWN_APPEAL))
-                .retryWhen(REREAD)
+                .retryWhen(ConcurrentChange.REREADS)
                 .doOnNext(outcome -> log(event, outcome));
     }
 
@@ -74,12 +69,6 @@ public class StatusProjection {
                     event.eventId(), event.appealId());
             case APPLIED -> LOG.info("Appeal {} recorded {} (version {})", event.appealId(), event.type(),
                     event.version());
-        }
-    }
-
-    private static final class ConcurrentChange extends RuntimeException {
-        ConcurrentChange() {
-            super("appeal changed concurrently", null, false, false);
         }
     }
 }

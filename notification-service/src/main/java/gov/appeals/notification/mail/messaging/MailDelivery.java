@@ -1,7 +1,6 @@
 package gov.appeals.notification.mail.messaging;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -11,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import gov.appeals.notification.mail.Mail;
 import gov.appeals.notification.mail.store.MailStore;
+import gov.appeals.notification.notice.Backoff;
 import gov.appeals.notification.notice.Notice;
 import gov.appeals.notification.notice.store.NoticeLedger;
 import gov.appeals.notification.preference.Preference;
@@ -39,6 +39,7 @@ public class MailDelivery {
     private final MailStore store;
     private final SmtpMailer mailer;
     private final MailProperties properties;
+    private final Backoff backoff;
     private final Preferences preferences;
     private final PreferenceStore preferenceStore;
     private final Clock clock;
@@ -49,6 +50,7 @@ public class MailDelivery {
         this.store = store;
         this.mailer = mailer;
         this.properties = properties;
+        this.backoff = new Backoff(properties.retryInitial(), properties.retryMax());
         this.preferences = preferences;
         this.preferenceStore = preferenceStore;
         this.clock = clock;
@@ -117,19 +119,10 @@ public class MailDelivery {
             log.warn("SMTP server refused mail {} for good: {}", notice.id(), outcome);
             return ledger.settle(notice, Notice.State.FAILED, now, outcome).then(store.forget(notice.id()));
         }
-        Instant notBefore = now.plus(pause(notice.attempts()));
+        Instant notBefore = now.plus(backoff.after(notice.attempts() + 1));
         log.warn("Mail {} not sent ({}); retrying at {}", notice.id(), outcome, notBefore);
         return store.keep(notice.id(), mail, firstTriedAt)
                 .then(ledger.postpone(notice.id(), notBefore, outcome))
                 .then();
-    }
-
-    /** retry-initial, doubling with each attempt, at most retry-max. */
-    Duration pause(int attempts) {
-        Duration pause = properties.retryInitial();
-        for (int i = 0; i < attempts && pause.compareTo(properties.retryMax()) < 0; i++) {
-            pause = pause.multipliedBy(2);
-        }
-        return pause.compareTo(properties.retryMax()) > 0 ? properties.retryMax() : pause;
     }
 }

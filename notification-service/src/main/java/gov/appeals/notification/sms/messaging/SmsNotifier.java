@@ -13,12 +13,12 @@ import org.springframework.stereotype.Component;
 
 import gov.appeals.events.AppealAccepted;
 import gov.appeals.events.AppealEvent;
+import gov.appeals.notification.notice.Backoff;
 import gov.appeals.notification.notice.Notice;
 import gov.appeals.notification.notice.store.NoticeLedger;
 import gov.appeals.notification.preference.Preference;
 import gov.appeals.notification.preference.Preferences;
 import gov.appeals.notification.preference.store.PreferenceStore;
-import gov.appeals.notification.sms.Backoff;
 import gov.appeals.notification.sms.SmsContact;
 import gov.appeals.notification.sms.SmsMessage;
 import gov.appeals.notification.sms.SmsMessages;

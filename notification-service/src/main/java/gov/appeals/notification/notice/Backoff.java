@@ -1,10 +1,11 @@
-package gov.appeals.notification.sms;
+package gov.appeals.notification.notice;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * How long a message the gateway could not take (down, 5xx, timeout) waits before the next attempt: from
+ * How long a message its receiver could not take (an SMS gateway or SMTP server down, slow or failing) waits before
+ * the next attempt, on every channel the ledger retries itself: from
  * {@code initial}, doubling per attempt, at most {@code max}, with up to a fifth of random jitter so that many
  * waiting messages do not come back together.
  */
